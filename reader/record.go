@@ -1,0 +1,93 @@
+package reader
+
+import "github.com/repcard/repcard"
+
+// Outcome is what a row says happened, folded from status and outcome words
+// (config "words") into a few classes.
+type Outcome uint8
+
+// The outcome classes. OutcomeNone is a touch with no stated result (no
+// answer, left voicemail); OutcomeOpen is an open deal.
+const (
+	OutcomeNone  Outcome = iota
+	OutcomeWon           // a won deal, a sale
+	OutcomeLost          // a lost deal, a rejection: an explicit no
+	OutcomeMaybe         // follow up, call back, maybe, later
+	OutcomeOpen          // an open deal, still in the pipeline
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case OutcomeWon:
+		return "won"
+	case OutcomeLost:
+		return "lost"
+	case OutcomeMaybe:
+		return "maybe"
+	case OutcomeOpen:
+		return "open"
+	}
+	return ""
+}
+
+// Tri is a yes/no value that may be absent.
+type Tri int8
+
+// The values of a Tri.
+const (
+	Unknown Tri = iota
+	Yes
+	No
+)
+
+// Record is one typed row of any kind. Which fields are set depends on Kind;
+// absent values are zero (a zero Date is "no date"), and HasAmount,
+// HasCommission and HasProbability tell a blank from a zero.
+type Record struct {
+	Kind repcard.Kind
+	Src  repcard.Src
+
+	// Rep is the rep's canonical name: trimmed, whitespace-collapsed and
+	// mapped through roster aliases and emails.
+	Rep string
+
+	// Date is when the row happened: the touch (activities), the close or
+	// expected close (deals; zero for an open deal with none), the day, week
+	// or month tallied (tallies), the start date (roster).
+	Date repcard.Date
+
+	// Activities and deals.
+	Type         string  // activity type, lowercased: "call", "email", "meeting"…
+	Planned      bool    // a touch not done yet (To do, Not Started): not a contact
+	Prospect     string  // account or contact
+	Outcome      Outcome // deals: won, lost or open; activities: won, lost, maybe or none
+	OutcomeText  string  // the raw status or outcome word, trimmed
+	ID           string  // deal id or activity id, when the sheet has one
+	DealID       string  // for an activity, the deal it belongs to
+	LossReason   string  // trimmed, as written
+	Stage        string  // as written
+	Referral     Tri     // was a referral asked (after a no)
+	NextFollowUp repcard.Date
+	Created      repcard.Date // deals: created date
+
+	Amount         repcard.Money
+	HasAmount      bool
+	Commission     repcard.Money
+	HasCommission  bool
+	Probability    float64 // per cent, 0–100
+	HasProbability bool
+
+	// Tallies: counts for the day, week or month of Date. Contacts is the
+	// total of all contact counts (per-type counts are summed into it).
+	Contacts     int
+	Closings     int
+	Rejections   int
+	ReferralAsks int
+	HasClosings  bool
+
+	// Roster.
+	Manager string
+	Office  string
+	Email   string
+	Aliases []string
+}

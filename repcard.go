@@ -1,0 +1,248 @@
+// Package repcard holds the domain types every stage of repcard shares: civil
+// dates, months and periods, money in integer cents, the kinds of sheet, and
+// the data issues that bad input turns into. It does no I/O.
+//
+// The stages live in their own packages and import this one:
+//
+//	reader  inbox → sheets → typed records + issues
+//	report  records → metrics per rep, manager and team
+//	charts  metrics → PNG charts
+//	pdf     metrics + charts → coaching PDFs
+//	output  slugs, metrics.json, data-issues.csv, atomic writes
+package repcard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Kind is what one sheet holds, decided from its header row.
+type Kind string
+
+// The kinds of sheet repcard reads. KindNone is a sheet it recognises as
+// something else (a product list, a pivot) and leaves alone.
+const (
+	KindActivities Kind = "activities"
+	KindDeals      Kind = "deals"
+	KindTallies    Kind = "tallies"
+	KindRoster     Kind = "roster"
+	KindNone       Kind = "none"
+)
+
+// Src says where a value came from: the file (relative to the inbox, with
+// forward slashes), the sheet (empty for CSV) and the 1-based row number.
+type Src struct {
+	File  string
+	Sheet string
+	Row   int
+}
+
+// Issue is one row or file that was left out, and why. A file that could not
+// be read at all has Row 0. Issues are data, not errors: they are collected,
+// written to data-issues.csv, and the batch goes on.
+type Issue struct {
+	File   string
+	Sheet  string
+	Row    int
+	Column string
+	Raw    string
+	Reason string
+}
+
+func (i Issue) String() string {
+	var b strings.Builder
+	b.WriteString(i.File)
+	if i.Sheet != "" {
+		fmt.Fprintf(&b, " [%s]", i.Sheet)
+	}
+	if i.Row > 0 {
+		fmt.Fprintf(&b, " row %d", i.Row)
+	}
+	if i.Column != "" {
+		fmt.Fprintf(&b, " column %q", i.Column)
+	}
+	b.WriteString(": ")
+	b.WriteString(i.Reason)
+	if i.Raw != "" {
+		fmt.Fprintf(&b, " (value %q)", i.Raw)
+	}
+	return b.String()
+}
+
+// Date is a civil date (no time, no zone) counted in days. The zero Date means
+// "no date": a blank cell, an open deal without an expected close.
+type Date int32
+
+// dateEpoch is the day before Date(1): Date(1) is 0001-01-01.
+var dateEpoch = time.Date(0, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// MakeDate returns the Date of year y, month m, day d. Out-of-range months and
+// days are normalised as time.Date does; callers validate first.
+func MakeDate(y int, m time.Month, d int) Date {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return Date((t.Unix() - dateEpoch.Unix()) / 86400)
+}
+
+// DateOf returns the Date of t's year, month and day in t's location.
+func DateOf(t time.Time) Date { return MakeDate(t.Date()) }
+
+// IsZero reports whether d is the zero Date, "no date".
+func (d Date) IsZero() bool { return d == 0 }
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time { return dateEpoch.AddDate(0, 0, int(d)) }
+
+// YMD returns d's year, month and day.
+func (d Date) YMD() (int, time.Month, int) { return d.Time().Date() }
+
+// Month returns the month d falls in.
+func (d Date) Month() Month { y, m, _ := d.YMD(); return MonthOf(y, m) }
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return d + Date(n) }
+
+// String formats d as ISO 8601 (2026-10-31), or "" for the zero Date.
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	return d.Time().Format("2006-01-02")
+}
+
+// Month is a calendar month counted from year 0: year*12 + month-1.
+type Month int32
+
+// MonthOf returns the Month of year y, month m.
+func MonthOf(y int, m time.Month) Month { return Month(y*12 + int(m) - 1) }
+
+// Year returns the month's year.
+func (m Month) Year() int { return int(m) / 12 }
+
+// Mon returns the month of the year.
+func (m Month) Mon() time.Month { return time.Month(int(m)%12 + 1) }
+
+// First returns the month's first day.
+func (m Month) First() Date { return MakeDate(m.Year(), m.Mon(), 1) }
+
+// Last returns the month's last day.
+func (m Month) Last() Date { return (m + 1).First() - 1 }
+
+// String formats m as 2026-10.
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Mon())) }
+
+// PeriodKind says whether a Period is a month, a quarter or a year.
+type PeriodKind int
+
+// The kinds of period.
+const (
+	PeriodMonth PeriodKind = iota
+	PeriodQuarter
+	PeriodYear
+)
+
+// Period is the stretch of time a report covers: a month, a quarter or a
+// year, always whole months.
+type Period struct {
+	Kind       PeriodKind
+	FirstMonth Month
+	LastMonth  Month
+}
+
+// MonthPeriod returns the period of one month.
+func MonthPeriod(m Month) Period { return Period{PeriodMonth, m, m} }
+
+// ParsePeriod reads "2026-10", "2026-Q4" or "2026".
+func ParsePeriod(s string) (Period, error) {
+	s = strings.TrimSpace(s)
+	bad := fmt.Errorf("period %q: want a month (2026-10), a quarter (2026-Q4) or a year (2026)", s)
+	y, rest, _ := strings.Cut(s, "-")
+	year, err := strconv.Atoi(y)
+	if err != nil || len(y) != 4 || year < 1900 || year > 9998 {
+		return Period{}, bad
+	}
+	switch {
+	case rest == "" && !strings.Contains(s, "-"):
+		return Period{PeriodYear, MonthOf(year, 1), MonthOf(year, 12)}, nil
+	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q'):
+		q := int(rest[1] - '0')
+		if q < 1 || q > 4 {
+			return Period{}, bad
+		}
+		first := MonthOf(year, time.Month(3*q-2))
+		return Period{PeriodQuarter, first, first + 2}, nil
+	case len(rest) == 2:
+		m, err := strconv.Atoi(rest)
+		if err != nil || m < 1 || m > 12 {
+			return Period{}, bad
+		}
+		return MonthPeriod(MonthOf(year, time.Month(m))), nil
+	}
+	return Period{}, bad
+}
+
+// Label is the period as written on the command line: 2026-10, 2026-Q4, 2026.
+func (p Period) Label() string {
+	switch p.Kind {
+	case PeriodQuarter:
+		return fmt.Sprintf("%04d-Q%d", p.FirstMonth.Year(), int(p.FirstMonth.Mon()-1)/3+1)
+	case PeriodYear:
+		return fmt.Sprintf("%04d", p.FirstMonth.Year())
+	}
+	return p.FirstMonth.String()
+}
+
+// Title is the period for people: "October 2026", "Q4 2026", "2026".
+func (p Period) Title() string {
+	switch p.Kind {
+	case PeriodQuarter:
+		return fmt.Sprintf("Q%d %d", int(p.FirstMonth.Mon()-1)/3+1, p.FirstMonth.Year())
+	case PeriodYear:
+		return strconv.Itoa(p.FirstMonth.Year())
+	}
+	return fmt.Sprintf("%s %d", p.FirstMonth.Mon(), p.FirstMonth.Year())
+}
+
+// Start is the period's first day.
+func (p Period) Start() Date { return p.FirstMonth.First() }
+
+// End is the period's last day.
+func (p Period) End() Date { return p.LastMonth.Last() }
+
+// Contains reports whether d falls inside the period.
+func (p Period) Contains(d Date) bool { return d >= p.Start() && d <= p.End() }
+
+// Months returns the number of months in the period.
+func (p Period) Months() int { return int(p.LastMonth-p.FirstMonth) + 1 }
+
+// Money is an amount in integer cents of the run's currency. Money is never
+// accumulated in floating point.
+type Money int64
+
+// Units returns m in currency units, for printing and JSON only.
+func (m Money) Units() float64 { return float64(m) / 100 }
+
+// String formats m with two decimals and no grouping: -1234.50.
+func (m Money) String() string {
+	sign := ""
+	v := int64(m)
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+}
+
+// MarshalJSON writes m as a JSON number in currency units with two decimals.
+func (m Money) MarshalJSON() ([]byte, error) { return []byte(m.String()), nil }
+
+// MulRate returns m × rate rounded half away from zero to the cent. The rate
+// is a configuration value (0.10 for ten per cent), so float is acceptable for
+// this one multiplication; the result is exact cents.
+func (m Money) MulRate(rate float64) Money {
+	v := float64(m) * rate
+	if v < 0 {
+		return Money(v - 0.5)
+	}
+	return Money(v + 0.5)
+}
