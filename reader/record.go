@@ -91,3 +91,22 @@ type Record struct {
 	Email   string
 	Aliases []string
 }
+
+// Input is what happened to one sheet (or one unreadable file): its kind, how
+// its header was mapped, and where its rows went. Rows = Used + LeftOut +
+// Duplicates; Skipped counts title, blank, total and repeated header rows,
+// which are not data.
+type Input struct {
+	File       string       `json:"file"`
+	Sheet      string       `json:"sheet"`
+	Kind       repcard.Kind `json:"kind"`
+	Mapping    string       `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
+	RepFrom    string       `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
+	Reason     string       `json:"reason,omitempty"`   // why kind is none, or why the file could not be read
+	HeaderRow  int          `json:"header_row,omitempty"`
+	Rows       int          `json:"rows"`
+	Used       int          `json:"used"`
+	LeftOut    int          `json:"left_out"`
+	Duplicates int          `json:"duplicates"`
+	Skipped    int          `json:"skipped"`
+}
