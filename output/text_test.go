@@ -1,0 +1,53 @@
+package output
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+func TestSanitizeText(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain", "José Müller", "José Müller"},
+		{"trim and collapse", "  Anna \t\r\n  Smith  ", "Anna Smith"},
+		{"nbsp and line separator", "Anna\u00a0\u2028Smith", "Anna Smith"},
+		{"controls removed", "An\x00n\x07a\x7f \x1b[31mRed\u0085", "Anna [31mRed"},
+		{"bidi overrides", "\u202eevil\u202c \u2066x\u2069 \u200fy", "evil x y"},
+		{"bom", "\ufeffName", "Name"},
+		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
+		{"control between spaces", "a \x01 b", "a b"},
+		{"greek and cyrillic", "Αλέξανδρος Дмитрий", "Αλέξανδρος Дмитрий"},
+		{"joiners kept", "👩\u200d💻", "👩\u200d💻"},
+		{"empty", " \t ", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := SanitizeText(tc.in); got != tc.want {
+				t.Errorf("SanitizeText(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzSanitizeText(f *testing.F) {
+	for _, s := range []string{"", "José", " a \x00 b ", "\u202e\xff\r\n", "\x1b[2J", "Αλέξανδρος\u2066"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := SanitizeText(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("SanitizeText(%q) = %q: invalid UTF-8", s, got)
+		}
+		if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
+			t.Fatalf("SanitizeText(%q) = %q: white space not collapsed", s, got)
+		}
+		for _, r := range got {
+			if unicode.IsControl(r) || isBidi(r) || r == '\ufeff' || (unicode.IsSpace(r) && r != ' ') {
+				t.Fatalf("SanitizeText(%q) = %q: holds %U", s, got, r)
+			}
+		}
+		if again := SanitizeText(got); again != got {
+			t.Fatalf("SanitizeText not idempotent: %q → %q → %q", s, got, again)
+		}
+	})
+}
