@@ -1,15 +1,14 @@
-// Package config loads repcard's config.yaml: every key has a default, so an
-// empty file works, and an unknown key or a value of the wrong type is an
-// *Error that names the key and its line.
-//
-//	cfg, err := config.Load("config.yaml") // missing file → defaults
-//	cfg.Commission.Rate                     // 0.10
 package config
 
 // Config is the whole of config.yaml after defaults are applied. Paths are as
 // written in the file; Load resolves relative paths against the file's folder
 // only for Templates and Font when they do not exist relative to the working
 // directory (see Load).
+//
+// A Config returned by Parse or Load has passed Validate, and its enumerated
+// values are spelled canonically: PageSize is "A4" or "Letter"; DateOrder,
+// Decimal, Goals.Basis and Mapping[i].Kind are lower case; Mapping[i].Columns
+// keys are members of Fields.
 type Config struct {
 	Inbox             string      `yaml:"inbox"`
 	Out               string      `yaml:"out"`
