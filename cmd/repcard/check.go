@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/reader"
+)
+
+// maxIssuesShown is how many data issues check prints before it counts the
+// rest.
+const maxIssuesShown = 50
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "[-config FILE] [-in DIR]", "repcard check -in ~/Downloads/exports", stderr)
+	var cf configFlags
+	cf.register(fs)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	cfg, ok := cf.load(fs, stderr)
+	if !ok {
+		return exitUsage
+	}
+	counts := map[repcard.Kind]int{}
+	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, func(rec *reader.Record) { counts[rec.Kind]++ })
+	if err != nil {
+		fmt.Fprintf(stderr, "repcard check: %v\n", err)
+		return exitNothing
+	}
+	printBatch(stdout, cfg.Inbox, batch)
+	found := 0
+	for _, in := range batch.Inputs {
+		if in.Kind != repcard.KindNone {
+			found++
+		}
+	}
+	switch {
+	case found == 0:
+		fmt.Fprintf(stderr, "repcard check: no sheet in %s is a kind repcard reads (activities, deals, tallies, roster); see the reasons above\n", cfg.Inbox)
+		return exitNothing
+	case batch.LeftOut():
+		return exitLeftOut
+	}
+	return exitOK
+}
+
+// printBatch writes what check found: a line per file and sheet, the files
+// passed over, the warnings, then the issues.
+func printBatch(w io.Writer, inbox string, b *reader.Batch) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(w, "Inbox %s\n\n", inbox)
+	for _, in := range b.Inputs {
+		name := in.File
+		if in.Sheet != "" {
+			name += " [" + in.Sheet + "]"
+		}
+		if in.Kind == repcard.KindNone {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", name, in.Kind, oneLine(in.Reason))
+			continue
+		}
+		how := in.Mapping
+		if in.RepFrom != "" {
+			how += ", rep from " + in.RepFrom
+		}
+		line := fmt.Sprintf("%s\t%s\t%s\theader row %d\trows %d: used %d, left out %d, duplicates %d, skipped %d",
+			name, in.Kind, how, in.HeaderRow, in.Rows, in.Used, in.LeftOut, in.Duplicates, in.Skipped)
+		if in.Reason != "" {
+			line += " — stopped: " + oneLine(in.Reason)
+		}
+		fmt.Fprintln(tw, line)
+	}
+	tw.Flush()
+	if len(b.Ignored) > 0 {
+		fmt.Fprintln(w, "\nPassed over:")
+		for _, ig := range b.Ignored {
+			fmt.Fprintf(w, "  %s: %s\n", ig.File, ig.Reason)
+		}
+	}
+	if len(b.Warnings) > 0 {
+		fmt.Fprintln(w, "\nWarnings (rows kept):")
+		for _, is := range b.Warnings {
+			fmt.Fprintf(w, "  %s\n", is)
+		}
+	}
+	rows, used, left, dups := b.Totals()
+	if len(b.Issues) > 0 {
+		fmt.Fprintf(w, "\nLeft out (%s):\n", plural(len(b.Issues), "issue", "issues"))
+		for i, is := range b.Issues {
+			if i == maxIssuesShown {
+				fmt.Fprintf(w, "  … and %d more (all of them are in data-issues.csv after 'repcard run')\n", len(b.Issues)-maxIssuesShown)
+				break
+			}
+			fmt.Fprintf(w, "  %s\n", is)
+		}
+	}
+	fmt.Fprintf(w, "\n%s, %s used, %s left out, %s dropped\n",
+		plural(rows, "data row", "data rows"), plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"))
+}

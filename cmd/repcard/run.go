@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/output"
+	"github.com/repcard/repcard/reader"
+	"github.com/repcard/repcard/report"
+)
+
+// stringList is a flag that may be given several times (-rep A -rep B).
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ", ") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+// runOptions are run's flags after parsing.
+type runOptions struct {
+	configFlags
+	out        string
+	period     string
+	reps       stringList
+	selfReview bool
+	workers    int
+	quiet      bool
+}
+
+func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("run", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]",
+		"repcard run -in exports -period 2026-10 -rep \"Jane Doe\" -self-review", stderr)
+	var o runOptions
+	o.register(fs)
+	fs.StringVar(&o.out, "out", "", "output `folder` (default: the config's out)")
+	fs.StringVar(&o.period, "period", "", "`period` to report: 2026-10, 2026-Q4 or 2026 (default: the newest whole month in the data)")
+	fs.Var(&o.reps, "rep", "only this rep's reports (repeatable); team figures still use all data")
+	fs.BoolVar(&o.selfReview, "self-review", false, "also write the self-review edition of each rep report")
+	fs.IntVar(&o.workers, "workers", 0, "rendering workers (default: number of CPUs)")
+	fs.BoolVar(&o.quiet, "quiet", false, "print only the final summary line")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	var period *repcard.Period
+	if o.period != "" {
+		p, err := repcard.ParsePeriod(o.period)
+		if err != nil {
+			fmt.Fprintf(stderr, "repcard run: %v\n", err)
+			return exitUsage
+		}
+		period = &p
+	}
+	cfg, ok := o.load(fs, stderr)
+	if !ok {
+		return exitUsage
+	}
+	if o.out != "" {
+		cfg.Out = o.out
+	}
+	res, err := build(ctx, cfg, period, o.reps)
+	if err != nil {
+		fmt.Fprintf(stderr, "repcard run: %v\n", err)
+		return exitNothing
+	}
+	if err := res.write(ctx); err != nil {
+		fmt.Fprintf(stderr, "repcard run: %v\n", err)
+		return exitNothing
+	}
+	fmt.Fprintln(stdout, res.summary())
+	if res.batch.LeftOut() {
+		fmt.Fprintf(stderr, "Some rows were left out: see %s\n", res.issuesPath())
+		return exitLeftOut
+	}
+	return exitOK
+}
+
+// nothingError says a run could produce nothing at all.
+type nothingError struct{ msg string }
+
+func (e *nothingError) Error() string { return e.msg }
+
+// result is one run's outcome, ready to write.
+type result struct {
+	cfg     *config.Config
+	batch   *reader.Batch
+	report  *report.Report
+	dir     string // out/<period>
+	started time.Time
+	written int
+}
+
+// build reads the inbox and computes the report for period (nil: the
+// default period), keeping only the reps named in only (all when empty).
+func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only []string) (*result, error) {
+	started := time.Now()
+	b := report.NewBuilder(cfg)
+	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, b.Add)
+	if err != nil {
+		return nil, err
+	}
+	p, ok := repcard.Period{}, false
+	if period != nil {
+		p, ok = *period, true
+	} else {
+		p, ok = b.DefaultPeriod()
+	}
+	if !ok {
+		return nil, &nothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", cfg.Inbox)}
+	}
+	rep := b.Build(p)
+	rep.Inputs = batch.Inputs
+	names := make([]string, len(rep.Reps))
+	for i, r := range rep.Reps {
+		names[i] = r.Rep
+	}
+	for i, s := range output.Slugs(names) {
+		rep.Reps[i].Slug = s
+	}
+	if len(only) > 0 {
+		rep = rep.Only(only)
+		if len(rep.Reps) == 0 {
+			return nil, &nothingError{fmt.Sprintf("no rep named %s in the data", strings.Join(only, " or "))}
+		}
+	}
+	return &result{cfg: cfg, batch: batch, report: rep, dir: filepath.Join(cfg.Out, p.Label()), started: started}, nil
+}
+
+func (r *result) issuesPath() string { return filepath.Join(r.dir, "data-issues.csv") }
+
+// write writes metrics.json and data-issues.csv, each atomically.
+func (r *result) write(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if _, err := output.CleanTemp(r.dir); err != nil {
+		return err
+	}
+	js, err := r.report.JSON()
+	if err != nil {
+		return fmt.Errorf("metrics.json: %w", err)
+	}
+	if err := output.WriteFile(filepath.Join(r.dir, "metrics.json"), func(w io.Writer) error {
+		_, err := w.Write(js)
+		return err
+	}); err != nil {
+		return err
+	}
+	r.written++
+	issues := append(append([]repcard.Issue(nil), r.batch.Issues...), warnings(r.batch.Warnings)...)
+	if err := output.WriteFile(r.issuesPath(), func(w io.Writer) error {
+		// A byte-order mark, so that Excel shows names with accents right.
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
+		return output.WriteIssuesCSV(w, issues)
+	}); err != nil {
+		return err
+	}
+	r.written++
+	return nil
+}
+
+// warnings marks issues that left nothing out.
+func warnings(ws []repcard.Issue) []repcard.Issue {
+	out := make([]repcard.Issue, len(ws))
+	for i, w := range ws {
+		w.Reason = "warning (rows kept): " + w.Reason
+		out[i] = w
+	}
+	return out
+}
+
+func (r *result) summary() string {
+	_, used, left, dups := r.batch.Totals()
+	return fmt.Sprintf("repcard: %s · %s · %s written · %s used, %s left out, %s · issues: %s · %.1fs",
+		r.report.Period.Label, plural(len(r.report.Reps), "rep", "reps"), plural(r.written, "file", "files"),
+		plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"),
+		r.issuesPath(), time.Since(r.started).Seconds())
+}

@@ -1,0 +1,576 @@
+package reader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/reader/cell"
+)
+
+// Batch is the account of one read of an inbox: what each sheet was and
+// where its rows went, the rows left out (Issues), warnings that left
+// nothing out (a column whose day/month order could not be decided), and the
+// files passed over.
+type Batch struct {
+	Inputs   []Input
+	Issues   []repcard.Issue
+	Warnings []repcard.Issue
+	Ignored  []Ignored
+}
+
+// Ignored is a file in the inbox that is not read: a lock or temp file, or
+// not a spreadsheet at all.
+type Ignored struct {
+	File   string
+	Reason string
+}
+
+// Totals sums the inputs.
+func (b *Batch) Totals() (rows, used, leftOut, duplicates int) {
+	for _, in := range b.Inputs {
+		rows += in.Rows
+		used += in.Used
+		leftOut += in.LeftOut
+		duplicates += in.Duplicates
+	}
+	return
+}
+
+// LeftOut reports whether any row or file was left out.
+func (b *Batch) LeftOut() bool { return len(b.Issues) > 0 }
+
+// ReadInbox reads every spreadsheet under dir and calls emit with each
+// record, rosters first, then the other sheets in path order. emit must not
+// keep rec: it is reused. Bad rows and unreadable files become Issues and
+// never stop the batch; the error is for a step that could not run at all
+// (dir unreadable, ctx cancelled).
+func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(rec *Record)) (*Batch, error) {
+	r := &inboxReader{
+		ctx: ctx, dir: dir, cfg: cfg, emit: emit,
+		lim: limitsOf(cfg.Limits), words: wordsOf(cfg.Words),
+		dedupe: newDeduper(), batch: &Batch{},
+	}
+	files, err := r.discover()
+	if err != nil {
+		return nil, err
+	}
+	// Pass 1: classify every sheet; read rosters now, since names on them
+	// resolve aliases and the rep of sheets with no rep column.
+	var pending []*sheetPlan
+	var roster []Record
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		plans := r.classifyFile(i, f)
+		for _, p := range plans {
+			if p.layout != nil && p.layout.kind == repcard.KindRoster {
+				r.readSheet(p, func(rec *Record) {
+					rc := *rec
+					rc.Aliases = append([]string(nil), rec.Aliases...)
+					roster = append(roster, rc)
+				})
+				continue
+			}
+			pending = append(pending, p)
+		}
+	}
+	r.roster = newRosterIndex(roster)
+	for i := range roster {
+		emit(&roster[i])
+	}
+	// Pass 2: the data sheets, in path order.
+	for _, p := range pending {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r.resolve(p)
+		if p.layout == nil {
+			r.addInput(p, Input{Kind: repcard.KindNone, Reason: p.reason})
+			continue
+		}
+		r.readSheet(p, emit)
+	}
+	// Rosters were read first; list inputs in path order all the same.
+	slices.SortStableFunc(r.batch.Inputs, func(a, b Input) int { return strings.Compare(a.File, b.File) })
+	return r.batch, nil
+}
+
+type inboxReader struct {
+	ctx    context.Context
+	dir    string
+	cfg    *config.Config
+	emit   func(*Record)
+	lim    limits
+	words  words
+	roster *rosterIndex
+	dedupe *deduper
+	batch  *Batch
+}
+
+// sheetPlan is one sheet between classification and reading.
+type sheetPlan struct {
+	fileIndex int
+	file      string // inbox-relative, slash-separated
+	sheet     string
+	head      [][]string // the rows at the top, copied
+	layout    *layout
+	reason    string // why layout is nil
+	maps      []mappingFor
+	rep       string
+	repFrom   string
+}
+
+// discover lists the files to read, in lexical order of their paths, and
+// records what it passes over.
+func (r *inboxReader) discover() ([]string, error) {
+	if fi, err := os.Stat(r.dir); err != nil {
+		return nil, fmt.Errorf("inbox %s: %w", r.dir, err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("inbox %s: not a folder", r.dir)
+	}
+	var files []string
+	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			rel := r.rel(p)
+			r.fileIssue(rel, "", fmt.Sprintf("cannot read: %v", err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		rel := r.rel(p)
+		if d.IsDir() {
+			if p != r.dir && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch why := skipReason(name, d.Type()); {
+		case why != "":
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{rel, why})
+		case isSpreadsheet(name):
+			files = append(files, rel)
+		case unsupportedSpreadsheet(name) != "":
+			r.fileIssue(rel, "", unsupportedSpreadsheet(name))
+			r.batch.Inputs = append(r.batch.Inputs, Input{File: rel, Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
+		default:
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{rel, "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
+		}
+		return nil
+	})
+	return files, err
+}
+
+func (r *inboxReader) rel(p string) string {
+	rel, err := filepath.Rel(r.dir, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// skipReason says why a file is passed over without a word in the issues:
+// lock and temp files of office programs and downloads, links, hidden files.
+func skipReason(name string, mode fs.FileMode) string {
+	lower := strings.ToLower(name)
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		return "symbolic link (not followed)"
+	case !mode.IsRegular():
+		return "not a regular file"
+	case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, ".~lock"):
+		return "lock file of an open spreadsheet"
+	case strings.HasSuffix(lower, ".tmp"), strings.HasSuffix(lower, ".part"), strings.HasSuffix(lower, ".crdownload"):
+		return "temporary or partial download"
+	case strings.HasPrefix(name, "."):
+		return "hidden file"
+	}
+	return ""
+}
+
+// IsInputFile reports whether repcard reads a file of this name (watch uses
+// it to decide which changes matter).
+func IsInputFile(name string) bool {
+	return skipReason(name, 0) == "" && (isSpreadsheet(name) || unsupportedSpreadsheet(name) != "")
+}
+
+func isSpreadsheet(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx", ".xlsm", ".csv", ".tsv":
+		return true
+	}
+	return false
+}
+
+func unsupportedSpreadsheet(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xls":
+		return "old Excel format (.xls) is not read: open it and save as .xlsx or .csv"
+	case ".xlsb":
+		return "Excel binary format (.xlsb) is not read: save as .xlsx or .csv"
+	case ".ods":
+		return "OpenDocument spreadsheet (.ods) is not read: save as .xlsx or .csv"
+	case ".numbers":
+		return "Numbers file is not read: export as .xlsx or .csv"
+	}
+	return ""
+}
+
+func (r *inboxReader) fileIssue(file, sheet, reason string) {
+	r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: file, Sheet: sheet, Reason: reason})
+}
+
+// classifyFile opens a file and reads the top rows of each sheet to find its
+// header. An unreadable file becomes an issue and an input of kind none.
+func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
+	wb, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(file)), r.lim)
+	if err != nil {
+		r.fileIssue(file, "", err.Error())
+		r.batch.Inputs = append(r.batch.Inputs, Input{File: file, Kind: repcard.KindNone, Reason: err.Error()})
+		return nil
+	}
+	defer wb.Close()
+	var plans []*sheetPlan
+	for _, sheet := range wb.Sheets() {
+		p := &sheetPlan{fileIndex: index, file: file, sheet: sheet, maps: mappingsFor(r.cfg, file, sheet)}
+		src, err := wb.Open(sheet)
+		if err != nil {
+			r.fileIssue(file, sheet, err.Error())
+			r.addInput(p, Input{Kind: repcard.KindNone, Reason: err.Error()})
+			continue
+		}
+		for len(p.head) < headerWindow {
+			row, _, err := src.Next()
+			if err != nil {
+				var re *rowError
+				if errors.As(err, &re) {
+					p.head = append(p.head, nil)
+					continue
+				}
+				if err != io.EOF {
+					p.reason = err.Error()
+				}
+				break
+			}
+			p.head = append(p.head, append([]string(nil), row...))
+		}
+		src.Close()
+		p.layout = findHeader(p.head, p.maps, false)
+		plans = append(plans, p)
+	}
+	return plans
+}
+
+// findHeader returns the layout of the first row within the head that maps
+// a kind.
+func findHeader(head [][]string, maps []mappingFor, repKnown bool) *layout {
+	for i, row := range head {
+		if l := matchRow(row, maps, repKnown); l != nil {
+			l.headerRow = i + 1
+			l.header = row
+			return l
+		}
+	}
+	return nil
+}
+
+// resolve settles a sheet's layout and rep once the roster is known.
+func (r *inboxReader) resolve(p *sheetPlan) {
+	fixed := ""
+	for _, m := range p.maps {
+		if m.rep != "" {
+			fixed = m.rep
+			break
+		}
+	}
+	p.rep, p.repFrom = r.roster.repFor(p.sheet, p.file, fixed)
+	if p.layout == nil && p.reason == "" {
+		p.layout = findHeader(p.head, p.maps, p.rep != "")
+		if p.layout == nil {
+			p.reason = whyNone(p.head, p.rep != "")
+		}
+	}
+	if p.layout != nil && p.layout.has(fRep) {
+		p.rep, p.repFrom = "", ""
+	}
+	if p.layout != nil && p.layout.fixedRep != "" && !p.layout.has(fRep) && p.rep == "" {
+		p.rep, p.repFrom = r.roster.canonical(p.layout.fixedRep), "config"
+	}
+}
+
+func (r *inboxReader) addInput(p *sheetPlan, in Input) {
+	in.File, in.Sheet = p.file, p.sheet
+	r.batch.Inputs = append(r.batch.Inputs, in)
+}
+
+// decisionWindow is how many data rows are looked at to decide, per column,
+// the day/month order of dates and the decimal mark of numbers.
+const decisionWindow = 2000
+
+// readSheet streams the rows of a classified sheet into records.
+func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
+	l := p.layout
+	in := Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
+	defer func() { r.addInput(p, in) }()
+
+	wb, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(p.file)), r.lim)
+	if err != nil {
+		r.fileIssue(p.file, p.sheet, err.Error())
+		in.Reason = err.Error()
+		return
+	}
+	defer wb.Close()
+	src, err := wb.Open(p.sheet)
+	if err != nil {
+		r.fileIssue(p.file, p.sheet, err.Error())
+		in.Reason = err.Error()
+		return
+	}
+	defer src.Close()
+
+	conv := &converter{
+		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster,
+		rules: columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
+	}
+	conv.src.File, conv.src.Sheet = p.file, p.sheet
+	conv.issues = func(is repcard.Issue) { r.batch.Issues = append(r.batch.Issues, is) }
+	headerNorm := make([]string, len(l.header))
+	for i, h := range l.header {
+		headerNorm[i] = normHeader(h)
+	}
+
+	var rec Record
+	process := func(row []string, num int) {
+		conv.src.Row = num
+		err := conv.fill(&rec, row)
+		switch {
+		case err == errSkip:
+			in.Skipped++
+			return
+		case err != nil:
+			in.Rows++
+			in.LeftOut++
+			return
+		}
+		in.Rows++
+		if r.dedupe.duplicate(&rec, p.fileIndex) {
+			in.Duplicates++
+			return
+		}
+		in.Used++
+		emit(&rec)
+	}
+
+	// Rows are buffered until every column's decisions are made.
+	type buffered struct {
+		row []string
+		num int
+	}
+	var buf []buffered
+	decided := false
+	decide := func() {
+		r.decideColumns(p, conv, buf2rows(buf, func(b buffered) []string { return b.row }))
+		decided = true
+		for _, b := range buf {
+			process(b.row, b.num)
+		}
+		buf = nil
+	}
+	needDecisions := r.needsDecisions(l)
+
+	for {
+		if r.ctx.Err() != nil {
+			return
+		}
+		row, num, err := src.Next()
+		if err != nil {
+			var re *rowError
+			if errors.As(err, &re) {
+				col := ""
+				if re.column >= 0 {
+					col = l.columnName(re.column)
+				}
+				r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: p.file, Sheet: p.sheet, Row: re.num, Column: col, Reason: re.reason})
+				in.Rows++
+				in.LeftOut++
+				continue
+			}
+			if err != io.EOF {
+				r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: p.file, Sheet: p.sheet, Row: num, Reason: err.Error()})
+				in.Reason = err.Error()
+			}
+			break
+		}
+		if num <= l.headerRow {
+			if num < l.headerRow && !blankRow(row) {
+				in.Skipped++ // title and note rows above the header
+			}
+			continue
+		}
+		if blankRow(row) || isTotalRow(row) || isRepeatedHeader(row, headerNorm, l) {
+			in.Skipped++
+			continue
+		}
+		if !needDecisions || decided {
+			process(row, num)
+			continue
+		}
+		buf = append(buf, buffered{append([]string(nil), row...), num})
+		if len(buf) >= decisionWindow {
+			decide()
+		}
+	}
+	if !decided && needDecisions {
+		decide()
+	}
+}
+
+func buf2rows[T any](buf []T, f func(T) []string) [][]string {
+	out := make([][]string, len(buf))
+	for i, b := range buf {
+		out[i] = f(b)
+	}
+	return out
+}
+
+// needsDecisions reports whether any column of l needs a per-column decision
+// (config says auto for dates or decimals).
+func (r *inboxReader) needsDecisions(l *layout) bool {
+	return r.cfg.DateOrder == "" || r.cfg.DateOrder == "auto" || r.cfg.Decimal == "" || r.cfg.Decimal == "auto"
+}
+
+// decideColumns settles each date and number column's reading from the
+// sampled rows, and warns about a column it cannot decide.
+func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]string) {
+	l := p.layout
+	forcedOrder := map[string]cell.DateOrder{"mdy": cell.MDY, "dmy": cell.DMY}[r.cfg.DateOrder]
+	forcedDec := map[string]cell.Decimal{"point": cell.Point, "comma": cell.Comma}[r.cfg.Decimal]
+	warn := func(col int, msg string) {
+		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: p.file, Sheet: p.sheet, Column: l.columnName(col), Reason: msg})
+	}
+	for _, f := range dateFields {
+		for _, col := range l.cols[f] {
+			if forcedOrder != cell.DateAuto {
+				conv.rules.dateOrder[col] = forcedOrder
+				continue
+			}
+			var dc cell.DateColumn
+			for _, row := range rows {
+				if col < len(row) {
+					dc.Observe(row[col])
+				}
+			}
+			order, ok, conflict := dc.Order()
+			switch {
+			case conflict:
+				warn(col, "dates in this column are written both month/day and day/month; read as "+orderName(order)+" (set date_order in config)")
+			case !ok && sampleHas(rows, col, func(v string) bool {
+				_, err := cell.ParseDate(v, cell.DateAuto)
+				return errors.Is(err, cell.ErrAmbiguous)
+			}):
+				order = cell.MDY
+				warn(col, "cannot tell day/month order: every date in the first rows could be either (like 03/04/2026); read as month/day (set date_order: dmy in config if wrong)")
+			}
+			conv.rules.dateOrder[col] = order
+		}
+	}
+	for _, f := range numberFields {
+		for _, col := range l.cols[f] {
+			if forcedDec != cell.DecimalAuto {
+				conv.rules.decimal[col] = forcedDec
+				continue
+			}
+			var dc cell.DecimalColumn
+			for _, row := range rows {
+				if col < len(row) {
+					dc.Observe(row[col])
+				}
+			}
+			dec, ok, conflict := dc.Decimal()
+			switch {
+			case conflict:
+				warn(col, "numbers in this column use both , and . as the decimal mark; read with "+decimalName(dec)+" (set decimal in config)")
+			case !ok && sampleHas(rows, col, func(v string) bool {
+				_, err := cell.ParseNumber(v, cell.DecimalAuto)
+				return errors.Is(err, cell.ErrAmbiguous)
+			}):
+				dec = cell.Point
+				warn(col, "cannot tell the decimal mark: numbers like 1,234 could be either; read , as a thousands separator (set decimal: comma in config if wrong)")
+			}
+			conv.rules.decimal[col] = dec
+		}
+	}
+}
+
+// sampleHas reports whether any sampled value in column col satisfies f.
+func sampleHas(rows [][]string, col int, f func(string) bool) bool {
+	for _, row := range rows {
+		if col < len(row) && strings.TrimSpace(row[col]) != "" && f(strings.TrimSpace(row[col])) {
+			return true
+		}
+	}
+	return false
+}
+
+func orderName(o cell.DateOrder) string {
+	if o == cell.DMY {
+		return "day/month"
+	}
+	return "month/day"
+}
+
+func decimalName(d cell.Decimal) string {
+	if d == cell.Comma {
+		return "decimal comma"
+	}
+	return "decimal point"
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// isTotalRow reports a report's footer: "Total", "Grand Totals (12
+// records)", "Subtotal" in the first non-empty cell.
+func isTotalRow(row []string) bool {
+	for _, c := range row {
+		k := normHeader(c)
+		if k == "" {
+			continue
+		}
+		return strings.HasPrefix(k, "total") || strings.HasPrefix(k, "grandtotal") || strings.HasPrefix(k, "subtotal") || k == "sum"
+	}
+	return false
+}
+
+// isRepeatedHeader reports a copy of the header row further down (exports
+// glued together, or a header on every printed page).
+func isRepeatedHeader(row []string, headerNorm []string, l *layout) bool {
+	same := 0
+	for f := range numFields {
+		for _, i := range l.cols[f] {
+			if i >= len(row) || normHeader(row[i]) != headerNorm[i] {
+				return false
+			}
+			same++
+		}
+	}
+	return same > 0
+}
