@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 )
 
@@ -45,9 +46,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(ctx, rest, stdout, stderr)
 	case "run":
 		return cmdRun(ctx, rest, stdout, stderr)
-	case "watch", "init":
-		fmt.Fprintf(stderr, "repcard %s: not yet built (see the open issues)\n", cmd)
-		return exitUsage
+	case "watch":
+		return cmdWatch(ctx, rest, stdout, stderr)
+	case "init":
+		return cmdInit(rest, stdout, stderr)
 	case "version":
 		return cmdVersion(stdout)
 	case "-h", "-help", "--help", "help":
@@ -56,6 +58,22 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "repcard: unknown command %q; try 'repcard run' or 'repcard -h'\n", cmd)
 	return exitUsage
+}
+
+var flagErrHelp = flag.ErrHelp
+
+// parsePeriodFlag reads -period; nil means the default period. A bad value
+// is reported and gives exit code 2.
+func parsePeriodFlag(s string, stderr io.Writer) (*repcard.Period, int) {
+	if s == "" {
+		return nil, 0
+	}
+	p, err := repcard.ParsePeriod(s)
+	if err != nil {
+		fmt.Fprintf(stderr, "repcard: -period: %v\n", err)
+		return nil, exitUsage
+	}
+	return &p, 0
 }
 
 // newFlags returns a flag set that prints usage with an example and never

@@ -46,14 +46,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	var period *repcard.Period
-	if o.period != "" {
-		p, err := repcard.ParsePeriod(o.period)
-		if err != nil {
-			fmt.Fprintf(stderr, "repcard run: %v\n", err)
-			return exitUsage
-		}
-		period = &p
+	period, code := parsePeriodFlag(o.period, stderr)
+	if code != 0 {
+		return code
 	}
 	cfg, ok := o.load(fs, stderr)
 	if !ok {

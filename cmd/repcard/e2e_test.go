@@ -1,0 +1,320 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/repcard/repcard/config"
+)
+
+// binary is the repcard command built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "repcard-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "repcard")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type cmdResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// repcard runs the binary in dir with args, bounded in time.
+func runBinary(t *testing.T, dir string, args ...string) cmdResult {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	res := cmdResult{stdout: out.String(), stderr: errb.String()}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		res.code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("repcard %v: %v", args, err)
+	}
+	return res
+}
+
+// smallInbox writes a roster and an activities file for two reps into a
+// fresh folder and returns it.
+func smallInbox(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "inbox", "roster.csv"), "Rep,Manager,Office\nJane Doe,Ana Ruiz,Berlin\nZoë Brontë,Ana Ruiz,Berlin\n")
+	writeFile(t, filepath.Join(dir, "inbox", "activities.csv"), "Rep,Date,Type,Outcome,Amount\n"+
+		"Jane Doe,2026-10-01,call,Not interested,\n"+
+		"Jane Doe,2026-10-02,call,Won,1000\n"+
+		"Zoë Brontë,2026-10-03,email,Won,500\n"+
+		"Zoë Brontë,2026-09-03,email,,\n"+
+		"Zoë Brontë,2026-10-31,email,,\n") // the newest date: October is the default period
+	return dir
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readMetrics(t *testing.T, path string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestRunExitCodes(t *testing.T) {
+	dir := smallInbox(t)
+	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitOK {
+		t.Fatalf("good inbox: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	} else if !strings.Contains(r.stdout, "2026-10") || !strings.Contains(r.stdout, "2 reps") {
+		t.Errorf("summary = %q", r.stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "2026-10", "metrics.json")); err != nil {
+		t.Error(err)
+	}
+	writeFile(t, filepath.Join(dir, "inbox", "bad.csv"), "Rep,Date,Type\n,2026-10-05,call\n")
+	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitLeftOut || !strings.Contains(r.stderr, "data-issues.csv") {
+		t.Errorf("bad row: exit %d, stderr %q", r.code, r.stderr)
+	}
+	issues, _ := os.ReadFile(filepath.Join(dir, "out", "2026-10", "data-issues.csv"))
+	if !strings.Contains(string(issues), "bad.csv") || !strings.Contains(string(issues), "no rep") {
+		t.Errorf("data-issues.csv:\n%s", issues)
+	}
+	if r := runBinary(t, dir, "run", "-period", "2026-13"); r.code != exitUsage {
+		t.Errorf("bad period: exit %d", r.code)
+	}
+	if r := runBinary(t, dir, "run", "-nope"); r.code != exitUsage || !strings.Contains(r.stderr, "-nope") {
+		t.Errorf("bad flag: exit %d %q", r.code, r.stderr)
+	}
+	empty := t.TempDir()
+	os.Mkdir(filepath.Join(empty, "inbox"), 0o755)
+	if r := runBinary(t, empty, "run", "-in", "inbox"); r.code != exitNothing || !strings.Contains(r.stderr, "no dated rows") {
+		t.Errorf("empty inbox: exit %d %q", r.code, r.stderr)
+	}
+	if r := runBinary(t, dir, "run", "-in", "inbox", "-rep", "Nobody"); r.code != exitNothing {
+		t.Errorf("unknown -rep: exit %d", r.code)
+	}
+}
+
+func TestRunRepFilter(t *testing.T) {
+	dir := smallInbox(t)
+	r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out", "-rep", "zoë brontë")
+	if r.code != exitOK {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	m := readMetrics(t, filepath.Join(dir, "out", "2026-10", "metrics.json"))
+	reps := m["reps"].([]any)
+	if len(reps) != 1 || reps[0].(map[string]any)["rep"] != "Zoë Brontë" {
+		t.Errorf("reps = %v", reps)
+	}
+	// Team figures still come from all data: 2 closings, 4 contacts in October.
+	team := m["team"].(map[string]any)
+	if team["closings"].(float64) != 2 || team["contacts"].(float64) != 4 {
+		t.Errorf("team = closings %v contacts %v", team["closings"], team["contacts"])
+	}
+}
+
+func TestRunTwiceIdentical(t *testing.T) {
+	dir := smallInbox(t)
+	var first map[string][]byte
+	for i := 0; i < 2; i++ {
+		os.RemoveAll(filepath.Join(dir, "out"))
+		if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitOK {
+			t.Fatalf("exit %d %s", r.code, r.stderr)
+		}
+		files := readTree(t, filepath.Join(dir, "out"))
+		if first == nil {
+			first = files
+			continue
+		}
+		if len(files) != len(first) {
+			t.Fatalf("%d files, then %d", len(first), len(files))
+		}
+		for name, b := range files {
+			if !bytes.Equal(b, first[name]) {
+				t.Errorf("%s differs between two runs", name)
+			}
+		}
+	}
+}
+
+// readTree returns every file under dir by its relative path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[rel] = b
+		return nil
+	})
+	return files
+}
+
+func TestInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "sales")
+	r := runBinary(t, t.TempDir(), "init", dir)
+	if r.code != exitOK {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	cfg, err := config.Load(filepath.Join(dir, "config.yaml"))
+	if err != nil {
+		t.Fatalf("init's config does not load: %v", err)
+	}
+	if cfg.Inbox != "inbox" || cfg.Commission.Rate != 0.10 {
+		t.Errorf("inbox %q rate %v", cfg.Inbox, cfg.Commission.Rate)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "inbox")); err != nil || !fi.IsDir() {
+		t.Errorf("no inbox folder: %v", err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	os.WriteFile(filepath.Join(dir, "config.yaml"), append(before, "# mine\n"...), 0o644)
+	if r := runBinary(t, t.TempDir(), "init", dir); r.code != exitUsage || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second init: exit %d %q", r.code, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	if !bytes.HasSuffix(after, []byte("# mine\n")) {
+		t.Error("init overwrote an existing config")
+	}
+	// The starter config works as it is, from the folder init made.
+	writeFile(t, filepath.Join(dir, "inbox", "a.csv"), "Rep,Date,Type\nJane,2026-10-01,call\n")
+	if r := runBinary(t, dir, "run"); r.code != exitOK {
+		t.Errorf("run in the init folder: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := runBinary(t, t.TempDir(), "version")
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "repcard ") || !strings.Contains(r.stdout, "go1.") {
+		t.Errorf("version: exit %d %q", r.code, r.stdout)
+	}
+}
+
+// TestWatch drops files into a watched inbox: a file written slowly in
+// chunks is read once complete, a lock file is ignored, a corrupt file is
+// reported and the watch goes on, and SIGTERM stops it cleanly.
+func TestWatch(t *testing.T) {
+	dir := smallInbox(t)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, "watch", "-in", "inbox", "-out", "out", "-settle", "300ms", "-poll", "50ms")
+	cmd.Dir = dir
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	// next waits for the next line that contains want, failing after a
+	// bounded wait; lines without it are returned in skipped.
+	next := func(want string) (line string, skipped []string) {
+		t.Helper()
+		timeout := time.After(20 * time.Second)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("watch ended waiting for %q (after %v)", want, skipped)
+				}
+				if strings.Contains(l, want) {
+					return l, skipped
+				}
+				skipped = append(skipped, l)
+			case <-timeout:
+				t.Fatalf("no line with %q (got %v)", want, skipped)
+			}
+		}
+	}
+	next("rebuilt") // the first build
+
+	// A lock file alone triggers nothing; the slow file is read once, when
+	// complete: the rebuild after it counts all 6 rows.
+	writeFile(t, filepath.Join(dir, "inbox", "~$activities.xlsx"), "lock")
+	f, err := os.Create(filepath.Join(dir, "inbox", "late.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, chunk := range []string{"Rep,Date,Type\n", "Jane Doe,2026-10-20,call\n", "Jane Doe,2026-10-21,call\n"} {
+		f.WriteString(chunk)
+		f.Sync()
+		time.Sleep(150 * time.Millisecond) // shorter than -settle: still "changing"
+	}
+	f.Close()
+	line, _ := next("rebuilt")
+	if !strings.Contains(line, "9 rows used") { // 2 roster + 5 activities + 2 late
+		t.Errorf("rebuild after the slow file: %q", line)
+	}
+
+	writeFile(t, filepath.Join(dir, "inbox", "broken.xlsx"), "PK\x03\x04 not really a zip")
+	line, skipped := next("rebuilt")
+	if !strings.Contains(line, "left out") {
+		t.Errorf("corrupt file not reported: %q", line)
+	}
+	for _, l := range skipped {
+		if strings.Contains(l, "rebuilt") {
+			t.Errorf("extra rebuild: %q", l)
+		}
+	}
+
+	cmd.Process.Signal(syscall.SIGTERM)
+	next("Stopped")
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("watch did not exit cleanly: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "2026-10", "metrics.json")); err != nil {
+		t.Error(err)
+	}
+}

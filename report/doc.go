@@ -1,0 +1,188 @@
+// Package report computes repcard's metrics (PRODUCT.md §2): per rep, per
+// manager's team and for the whole team; for the period, for each of the
+// trailing 12 months ending with the period's last month, and for the year
+// to date. The Report it builds is what metrics.json holds (§3).
+//
+//	b := report.NewBuilder(cfg)
+//	for rec := range records {     // every *reader.Record, of every kind
+//		b.Add(rec)
+//	}
+//	p, ok := b.DefaultPeriod()      // or repcard.ParsePeriod("2026-Q4")
+//	r := b.Build(p)
+//	r.Inputs = batch.Inputs          // the caller fills Inputs and Rep.Slug
+//	js, err := r.JSON()              // or r.WriteJSON(w): the same bytes, rep by rep
+//
+// Two activities of Jane Doe in October 2026, a call that ended in a no and
+// a won meeting worth 5,000.00 at a 10 % rate, give for Jane
+//
+//	"contacts": 2, "closings": 1, "rejections": 1, "contacts_per_close": 2,
+//	"commission": 500.00, "value_per_contact": 250.00, "explicit_nos": 1
+//
+// # Memory
+//
+// Add keeps no activity or tally record. It folds each one into counters per
+// rep, month and source, and into a compact state per rep, prospect and
+// month: the latest touch, no (with its reason), maybe and win, the latest
+// next follow-up date, and the number of nos. Strings (reps, prospects,
+// reasons, stages, types, deal ids) are interned to small ints. Memory grows
+// with reps × months × prospects, not with rows; deals rows are kept in a
+// compact struct. Periods are whole months, so this is exact. Add does not
+// allocate in the steady state. Listed items hold dates as Day (an int32
+// that marshals as "2026-10-31"), and WriteJSON streams the report rep by
+// rep, so a report with many follow-ups is never one large document in
+// memory.
+//
+// # Decisions
+//
+// Where PRODUCT.md leaves a choice open, the package decides as follows.
+//
+// Sources. Per rep (over all its rows, not just the period's): closings,
+// revenue, commission, explicit nos, loss reasons, near misses and wins come
+// from deals rows when the rep has any deals row, otherwise from activity
+// outcomes and tallies. Contacts come from activities and tallies when the
+// rep has any such row, otherwise from decided deals (won + lost) closed in
+// the time span. Referral asks come from deals rows when the rep has deals
+// rows that carry a referral-asked value (or has no activities or tallies),
+// otherwise from activities and tallies: a CRM export rarely has that
+// column, the rep's own tracker does. Rep.Sources names each choice.
+//
+// Contacts and touches. An activity is a contact when its type is one of
+// contact_types, ignoring case; a blank type is a contact (a log with no type
+// column is a log of contacts). A planned row (not done) is neither a contact
+// nor a touch; it is counted in "planned" and does nothing else. Touches are
+// all done activities of any type plus tallied contacts; with the
+// decided-deals fallback, touches equal contacts. value_per_touch is
+// commission / touches.
+//
+// Money. Commission of a won row: its commission field; else its amount at
+// the rep's rate (config.RateFor); else the rep's flat per_sale
+// (config.PerSaleFor). A tally row: its commission; else its amount at the
+// rate; else closings × per_sale. Revenue counts amounts only. Money is
+// int64 cents throughout; value_per_contact and value_per_touch are money
+// rounded half away from zero to the cent (JSON 48.20, null without
+// contacts), not unrounded ratios: "each no was worth $48.20".
+//
+// Ratios. Counts and money are summed; ratios are always recomputed from
+// the sums (for managers, the team, quarters, years), never averaged, and
+// are null when the denominator is 0. rejections = max(contacts − closings,
+// 0). close_rate, contacts_per_close, referral_ask_rate (asks / explicit
+// nos, may exceed 1 when asks and nos come from different sources),
+// touches_per_sale and pipeline_top_share are unrounded floats.
+//
+// Explicit nos and reasons. Lost deals, lost outcomes of activities, and
+// tallied rejections (which never carry a reason). Reasons are grouped
+// ignoring case and white space, shown in their most frequent spelling
+// (ties: byte order). A reason's category is the first category, in sorted
+// name order, with a match that is a substring of the reason, ignoring case;
+// no match is "other" (not controllable, counted in uncontrollable_nos); a
+// blank reason is "(no reason given)" in category "unknown", counted in
+// neither controllable_nos nor uncontrollable_nos. loss_reasons counts add
+// up to explicit_nos and are sorted by count, then reason.
+//
+// no_reason_share is, as §2 defines it, the share of explicit nos that DO
+// carry a reason. no_follow_up_share is the share of explicit nos whose
+// prospect (same rep) has, on rows dated up to the period end, a next
+// follow-up date later than its latest no; nos with no prospect count as
+// without.
+//
+// Prospects. Prospect names are grouped like reasons (ignoring case and
+// white space). A prospect's last answer, as of the period end, is the
+// latest of its wins, nos and maybes from activities and decided deals
+// (both sources, whatever the rep's closings source); on the same day a win
+// beats a no, which beats a maybe. Its last touch is the latest done
+// activity with it or answer. Rows with no prospect take no part in
+// follow-ups and stale maybes.
+//
+// Follow-ups due (per rep, listed oldest no first; managers and the team
+// get counts). A prospect whose last answer is a no is due when
+//   - "follow-up date": it has a next follow-up date later than the no, before
+//     period end + 7 days, and no touch on or after that date; or
+//   - "quiet N days": no touch for follow_up_after_days or more (N is the
+//     actual number of days), unless its follow-up date is later than that
+//     window (the rep has a date in mind). follow_up_after_days = 0 turns this
+//     rule off.
+//
+// Stale maybes. An open deal (status open as exported, created on or before
+// the period end or with no created date) whose last sign of life — its
+// created date, the latest touch of the prospect, the latest activity
+// carrying its deal id — is stale_after_days or more before the period end;
+// a deal with none of these dates is not judged. And a prospect whose last
+// answer is a maybe with no touch for stale_after_days or more, unless the
+// rep has an open deal with it (the deal speaks for it). Oldest first.
+// stale_after_days = 0 turns the list off. A maybe has a null amount.
+//
+// Near misses. Lost deals (or lost outcomes) closed in the period whose
+// stage contains a late_stages entry (ignoring case), or whose probability
+// is at least near_miss_probability (0 turns the probability rule off);
+// "by" says which. Lost outcomes of activities are folded per prospect and
+// month (the latest one is shown, "count" says how many).
+//
+// Pipeline. pipeline_open sums the amounts of open deals created on or
+// before the period end (or with no created date), as exported: it is a
+// snapshot, not rebuilt for past periods. pipeline_deals counts them, with
+// or without amount. pipeline_top_share = largest / pipeline_open, null when
+// it is 0. Managers and the team sum the pipelines and take the largest deal
+// of all.
+//
+// Wins. Won deals of the period (or won outcomes, folded per prospect and
+// month), largest amount first, no amount last. Tallies name no prospect and
+// give no wins. Managers and the team list all their reps' wins.
+//
+// Records (reps only). best_month: the last month's commission is above 0
+// and at least the best of the 11 months before it (a tie counts).
+// streak_months: consecutive months with a closing ending with the last
+// month, reaching back beyond the 12 when need be.
+//
+// Goals. Basis "closings" measures closings, anything else commission.
+// Monthly and annual goals are config.GoalsFor(rep). The period goal is the
+// monthly goal × months in the period, or, with no monthly goal, the annual
+// goal × months / 12. The year goal is the annual goal, or monthly × 12.
+// YTD goal pro-rated = year goal × (month of the period end) / 12;
+// ahead_by = ytd actual − pro-rated (null without a year goal); months_left
+// = 12 − month of the period end; pace_needed_per_month = max(year goal −
+// ytd actual, 0) / months_left, null when months_left is 0 or there is no
+// year goal. A goal of 0 gives a null attainment. Goal quantities are in
+// hundredths (cents, or hundredths of a closing), rounded half away from
+// zero. Managers' and the team's goals are the sums of their reps' goals.
+//
+// Trend. The period's last month against the previous 3 months pooled:
+// contacts_per_close = Σ contacts / Σ closings, value_per_contact = Σ
+// commission / Σ contacts (unrounded, in currency units), contacts = Σ / 3
+// (null when none of the 3 months has data). change_pct = (value −
+// baseline) / baseline × 100, null when either is undefined or the baseline
+// is 0. Alerts compare exactly (rational arithmetic): contacts_per_close
+// change ≥ ratio_worse_pct, contacts change ≤ −contacts_down_pct,
+// value_per_contact change ≤ −value_down_pct; a threshold of 0 turns its
+// alert off. A month with contacts but no closing has no ratio; it raises
+// the contacts_per_close alert when even one sale would have left the ratio
+// worse by the threshold (contacts ≥ baseline × (1 + pct/100)). Messages
+// read "Contacts per sale 12.0, worse than your 3-month 10.0 (+20 %)"
+// ("the team's" for managers and the team); the currency symbol follows the
+// config's currency code (USD $, EUR €, GBP £, JPY ¥, others the code).
+// trend_arrow (for the manager table) is "up" when value_per_contact
+// changed by +5 % or more, "down" at −5 % or less, "flat" in between, ""
+// when undefined.
+//
+// Months and the year to date. monthly holds the 12 months ending with the
+// period's last month, oldest first; has_data is false for a month with no
+// row of any kind (planned touches included). ytd runs from 1 January of
+// the period end's year through the period end.
+//
+// Reps, managers, team. Every rep on the roster or in the data appears, in
+// byte order of name; roster reps with no rows have zeros and nulls, reps
+// not on the roster have manager "". Of two roster rows for one rep, a
+// blank value gives way to a set one, and of two set values the smaller in
+// byte order is kept, so the order of rows does not matter. One Manager per
+// distinct roster manager, sorted, with its reps sorted; its office is the
+// office its reps share, omitted otherwise. The team is every rep.
+//
+// Determinism. The same records in any order give the same bytes: every
+// choice between values compares strings, never intern ids or arrival
+// order, and no output ranges over a map. Build does not change the Builder
+// and may be called again.
+//
+// Limits. Per-prospect state packs rep, prospect (or deal id) and month in
+// 64 bits: reps beyond the 1,048,576th and prospects or deal ids beyond the
+// 16,777,216th are counted in every total but not tracked for follow-ups,
+// stale maybes, near-miss and win lists.
+package report
