@@ -75,6 +75,7 @@ type calc struct {
 	followUps []FollowUp
 	stale     []Stale
 	nears     []NearMiss
+	losses    []Loss
 }
 
 func (c *calc) addGroup(o *calc) {
@@ -129,6 +130,7 @@ func (b *Builder) Build(p repcard.Period) *Report {
 	bd.prospects(need)
 	bd.dealsPass(need)
 	bd.activityFolds()
+	bd.activityLosses()
 
 	rep := &Report{
 		Period:   PeriodJSON{Label: p.Label(), Start: p.Start().String(), End: p.End().String()},
@@ -478,6 +480,7 @@ func (bd *build) dealsPass(need map[uint64]*pairInfo) {
 			if in := info(d); in != nil && in.nfu > in.no {
 				c.withFU++
 			}
+			c.losses = append(c.losses, bd.loss(d.prospect, d.date, NullMoney{d.amount, d.hasAmount}, d.reason, bd.stage[d.stage], 1))
 			if d.near != 0 {
 				c.nears = append(c.nears, NearMiss{
 					Prospect: bd.prospect[d.prospect], Date: Day(d.date), Amount: NullMoney{d.amount, d.hasAmount},
@@ -528,6 +531,34 @@ func (bd *build) activityFolds() {
 	}
 }
 
+// activityLosses lists the explicit nos of reps whose closings come from
+// activities: per prospect and month, the latest no and how many there were.
+func (bd *build) activityLosses() {
+	b := bd.b
+	for k, st := range b.pstates {
+		r, p, m := unpack(k)
+		if m < bd.first || m > bd.last || b.reps[r].hasDeals || st.nos == 0 || st.no == 0 {
+			continue
+		}
+		c := &bd.calcs[r]
+		c.losses = append(c.losses, bd.loss(p, dayOf(m, st.no), NullMoney{}, st.reason, "", int(st.nos)))
+	}
+}
+
+// loss builds one Loss with its reason's category.
+func (bd *build) loss(prospect int32, date repcard.Date, amount NullMoney, reason int32, stage string, n int) Loss {
+	l := Loss{Prospect: bd.prospect[prospect], Date: Day(date), Amount: amount, Reason: bd.reason[reason], Stage: stage, Count: n}
+	switch ci := bd.categoryOf(reason); {
+	case reason == 0:
+		l.Category = "unknown"
+	case ci < 0:
+		l.Category = "other"
+	default:
+		l.Category, l.Controllable = bd.b.categories[ci].name, bd.b.categories[ci].controllable
+	}
+	return l
+}
+
 // repEntry assembles one rep's entry.
 func (bd *build) repEntry(r int32) Rep {
 	rs, c := &bd.b.reps[r], &bd.calcs[r]
@@ -544,6 +575,10 @@ func (bd *build) repEntry(r int32) Rep {
 			strings.Compare(x.Prospect, y.Prospect), strings.Compare(x.Stage, y.Stage), strings.Compare(x.Reason, y.Reason),
 			cmp.Compare(x.Probability.V, y.Probability.V), cmpBool(x.Probability.OK, y.Probability.OK), cmp.Compare(x.Count, y.Count))
 	})
+	slices.SortFunc(c.losses, func(x, y Loss) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect), cmp.Compare(y.Amount.V, x.Amount.V),
+			cmpBool(x.Amount.OK, y.Amount.OK), strings.Compare(x.Reason, y.Reason), strings.Compare(x.Stage, y.Stage), cmp.Compare(x.Count, y.Count))
+	})
 	c.followN, c.staleN = int64(len(c.followUps)), int64(len(c.stale))
 	e := Rep{
 		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster,
@@ -551,6 +586,7 @@ func (bd *build) repEntry(r int32) Rep {
 		FollowUpsDue: nonNil(c.followUps),
 		StaleMaybes:  nonNil(c.stale),
 		NearMisses:   nonNil(c.nears),
+		Losses:       nonNil(c.losses),
 	}
 	e.Metrics = bd.metrics(c, "your")
 	e.Records = bd.records(r, c)

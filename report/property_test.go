@@ -188,6 +188,15 @@ func TestProperties(t *testing.T) {
 					if len(rep.FollowUpsDue) != rep.FollowUpsDueCount || len(rep.StaleMaybes) != rep.StaleMaybesCount {
 						t.Errorf("%s: list lengths differ from counts", rep.Rep)
 					}
+					// Every lost deal is a loss; activity nos are listed per
+					// prospect and month, and tallied nos have no prospect.
+					losses := 0
+					for _, l := range rep.Losses {
+						losses += l.Count
+					}
+					if losses > rep.ExplicitNos || (rep.Sources.Closings == SourceDeals && losses != rep.ExplicitNos) {
+						t.Errorf("%s: losses add up to %d, explicit nos %d (closings from %s)", rep.Rep, losses, rep.ExplicitNos, rep.Sources.Closings)
+					}
 				}
 				checkMetrics(t, "team", &r.Team)
 				if got := metricSums(&r.Team); fmt.Sprint(got) != fmt.Sprint(all) {

@@ -54,6 +54,7 @@ type Rep struct {
 	FollowUpsDue []FollowUp `json:"follow_ups_due"`
 	StaleMaybes  []Stale    `json:"stale_maybes"`
 	NearMisses   []NearMiss `json:"near_misses"`
+	Losses       []Loss     `json:"losses"` // every explicit no of the period with a prospect, oldest first (self-review)
 }
 
 // Sources says where a rep's numbers come from (§2 source precedence).
@@ -221,6 +222,19 @@ type Stale struct {
 	AgeDays  int       `json:"age_days"`
 	Amount   NullMoney `json:"amount"`
 	Stage    string    `json:"stage,omitempty"`
+}
+
+// Loss is one explicit no of the period: a lost deal, or a prospect's
+// rejected outcomes of one month (Count says how many).
+type Loss struct {
+	Prospect     string    `json:"prospect"`
+	Date         Day       `json:"date"`
+	Amount       NullMoney `json:"amount"`
+	Reason       string    `json:"reason"`
+	Category     string    `json:"category"` // as in loss_reasons: a config category, "other" or "unknown"
+	Controllable bool      `json:"controllable"`
+	Stage        string    `json:"stage,omitempty"`
+	Count        int       `json:"count"`
 }
 
 // NearMiss is a lost deal that had reached a late stage or a high
