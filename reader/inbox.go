@@ -54,16 +54,21 @@ func (b *Batch) LeftOut() bool { return len(b.Issues) > 0 }
 // keep rec: it is reused. Bad rows and unreadable files become Issues and
 // never stop the batch; the error is for a step that could not run at all
 // (dir unreadable, ctx cancelled).
-func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(rec *Record)) (*Batch, error) {
+func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(rec *Record), opts ...Option) (*Batch, error) {
 	r := &inboxReader{
 		ctx: ctx, dir: dir, cfg: cfg, emit: emit,
 		lim: limitsOf(cfg.Limits), words: wordsOf(cfg.Words),
 		dedupe: newDeduper(), batch: &Batch{},
+		found: func(int) {}, read: func(string) {},
+	}
+	for _, o := range opts {
+		o(r)
 	}
 	files, err := r.discover()
 	if err != nil {
 		return nil, err
 	}
+	r.found(len(files))
 	// Pass 1: classify every sheet; read rosters now, since names on them
 	// resolve aliases and the rep of sheets with no rep column.
 	var pending []*sheetPlan
@@ -89,7 +94,17 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	for i := range roster {
 		emit(&roster[i])
 	}
-	// Pass 2: the data sheets, in path order.
+	// Pass 2: the data sheets, in path order. A file is done after its last
+	// pending sheet, or after pass 1 when it has none.
+	lastSheet := map[int]*sheetPlan{}
+	for _, p := range pending {
+		lastSheet[p.fileIndex] = p
+	}
+	for i, f := range files {
+		if lastSheet[i] == nil {
+			r.read(f)
+		}
+	}
 	for _, p := range pending {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -97,16 +112,30 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 		r.resolve(p)
 		if p.layout == nil {
 			r.addInput(p, Input{Kind: repcard.KindNone, Reason: p.reason})
-			continue
+		} else {
+			r.readSheet(p, emit)
 		}
-		r.readSheet(p, emit)
+		if lastSheet[p.fileIndex] == p {
+			r.read(p.file)
+		}
 	}
 	// Rosters were read first; list inputs in path order all the same.
 	slices.SortStableFunc(r.batch.Inputs, func(a, b Input) int { return strings.Compare(a.File, b.File) })
 	return r.batch, nil
 }
 
+// Option changes how ReadInbox works.
+type Option func(*inboxReader)
+
+// WithProgress has ReadInbox call found with the number of files it will
+// read, then read with each file's path as it finishes reading it.
+func WithProgress(found func(files int), read func(file string)) Option {
+	return func(r *inboxReader) { r.found, r.read = found, read }
+}
+
 type inboxReader struct {
+	found  func(int)
+	read   func(string)
 	ctx    context.Context
 	dir    string
 	cfg    *config.Config
