@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -88,4 +89,39 @@ func BenchmarkRead(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkReadHostile reads inputs that make a careless parser slow:
+// time should stay in proportion to the input.
+func BenchmarkReadHostile(b *testing.B) {
+	ascii := strings.Repeat("rep,city\n", peekBytes/9+1)
+	inputs := []struct {
+		name string
+		data string
+	}{
+		// Quotes and no newline: detection and the limiter must not
+		// look for the end of the line at each quote.
+		{"quoted-fields-one-line", strings.Repeat(`"a",`, 250_000)},
+		{"stray-quotes", strings.Repeat(`a"b,"c"d"e,f"`+"\n", 100_000)},
+		// A UTF-8 start, then Windows-1252: an invalid byte every few.
+		{"windows-1252-after-utf-8", ascii + strings.Repeat("Jos\xe9,M\xfcnchen\n", 500_000)},
+		{"nul-every-other-byte", ascii + strings.Repeat("a\x00", 2_000_000)},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.data)))
+			for b.Loop() {
+				r, err := NewReader(strings.NewReader(in.data), Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for {
+					if _, _, err := r.Read(); err == io.EOF || err != nil && !errors.Is(err, ErrCellTooLong) {
+						break
+					}
+				}
+			}
+		})
+	}
 }

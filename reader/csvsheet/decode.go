@@ -42,12 +42,16 @@ type utf8Fixer struct {
 }
 
 func (t utf8Fixer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	nul := -1 // the next NUL in src at or after nSrc, or len(src)
 	for nSrc < len(src) {
-		// Copy the longest run of valid UTF-8 without NUL.
-		run := src[nSrc:]
-		if i := bytes.IndexByte(run, 0); i >= 0 {
-			run = run[:i]
+		if nul < nSrc {
+			nul = len(src)
+			if i := bytes.IndexByte(src[nSrc:], 0); i >= 0 {
+				nul = nSrc + i
+			}
 		}
+		// Copy the longest run of valid UTF-8 without NUL.
+		run := src[nSrc:nul]
 		if n := validPrefix(run); n > 0 {
 			if room := len(dst) - nDst; n > room {
 				n = room

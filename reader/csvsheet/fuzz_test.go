@@ -78,7 +78,7 @@ func reference(t *testing.T, data []byte, comma rune) refFile {
 		rec.line = rec.fieldLines[0]
 		start, end := starts[rec.line-1], int(r.InputOffset())
 		rec.size = end - start
-		if end > 0 && text[end-1] == '\n' && ends(text[start:end], d.comma) {
+		if end > 0 && text[end-1] == '\n' && (end < len(text) || ends(text[start:end], d.comma)) {
 			rec.size-- // the line break that ends it
 		}
 		ref.records = append(ref.records, rec)
@@ -86,8 +86,8 @@ func reference(t *testing.T, data []byte, comma rune) refFile {
 	return ref
 }
 
-// ends reports whether the '\n' at the end of the record rec ends it, rather
-// than being part of an unclosed quoted field.
+// ends reports whether the '\n' at the end of the record rec, the last of
+// the file, ends it, rather than being part of an unclosed quoted field.
 func ends(rec []byte, comma rune) bool {
 	r := csv.NewReader(io.MultiReader(bytes.NewReader(rec), strings.NewReader("Z")))
 	r.Comma = comma
@@ -226,7 +226,7 @@ func FuzzRead(f *testing.F) {
 		if c := len(data) % 5; c > 0 {
 			checkRead(t, data, smallLimits(commaCandidates[c-1]), iotest.HalfReader)
 		}
-		if len(data) > 0 && data[0]%8 == 0 {
+		if len(data) > 0 && data[0] == 0 {
 			// Past the start that detection looks at.
 			big := bytes.Repeat(data, peekBytes/len(data)+2)
 			checkRead(t, big, Options{MaxLineBytes: 4 << 10}, func(r io.Reader) io.Reader { return r })

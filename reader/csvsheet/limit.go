@@ -133,10 +133,19 @@ func (l *limiter) lineLengths(b []byte) (keep, errLine int) {
 // record starts, and ErrTooManyColumns or ErrRecordTooLong.
 func (l *limiter) follow(b []byte) (keep, line int, err error) {
 	c := l.comma
+	// The next '\n' and '"' in b at or after i, or len(b): each is looked
+	// for once, so that following b costs time in proportion to its length.
+	nl, qt := -1, -1
 	for i := 0; i < len(b); {
+		if nl < i {
+			nl = next(b, i, '\n')
+		}
+		if qt < i {
+			qt = next(b, i, '"')
+		}
 		switch l.st {
 		case stStart, stUnquoted:
-			if l.st == stStart && b[i] == '"' { // the common case in quoted exports
+			if l.st == stStart && qt == i { // the common case in quoted exports
 				if l.recLen+1 > l.maxRecord {
 					return i, l.recLine, ErrRecordTooLong
 				}
@@ -146,17 +155,10 @@ func (l *limiter) follow(b []byte) (keep, line int, err error) {
 				continue
 			}
 			// Up to the end of the line, or to a quote.
-			seg := b[i:]
-			nl := bytes.IndexByte(seg, '\n')
-			if nl >= 0 {
-				seg = seg[:nl]
-			}
-			q := bytes.IndexByte(seg, '"')
-			if q >= 0 {
-				seg = seg[:q]
-			}
+			seg := b[i:min(nl, qt)]
+			quote := qt < nl
 			size := len(seg)
-			if q >= 0 {
+			if quote {
 				size++
 			}
 			n := bytes.Count(seg, l.sep)
@@ -184,7 +186,7 @@ func (l *limiter) follow(b []byte) (keep, line int, err error) {
 			}
 			i += len(seg)
 			switch {
-			case q >= 0:
+			case quote:
 				// A quote opens a quoted field only at the start of a field.
 				if l.st == stStart {
 					l.st = stQuoted
@@ -192,7 +194,7 @@ func (l *limiter) follow(b []byte) (keep, line int, err error) {
 					l.st = stUnquoted
 				}
 				i++
-			case nl >= 0:
+			case nl < len(b):
 				// A blank line, "\n" or "\r\n", is not a record to
 				// encoding/csv. (A "\r" in an earlier b is missed: only
 				// the counts for detection care, and they come from one b.)
@@ -201,18 +203,20 @@ func (l *limiter) follow(b []byte) (keep, line int, err error) {
 			}
 		case stQuoted:
 			// Up to and including the next quote.
-			seg := b[i:]
-			q := bytes.IndexByte(seg, '"')
-			if q >= 0 {
-				seg = seg[:q+1]
+			end := qt
+			if end < len(b) {
+				end++
 			}
+			seg := b[i:end]
 			if l.recLen+len(seg) > l.maxRecord {
 				return i + l.maxRecord - l.recLen, l.recLine, ErrRecordTooLong
 			}
 			l.recLen += len(seg)
-			l.line += bytes.Count(seg, newline)
-			i += len(seg)
-			if q >= 0 {
+			if nl < end {
+				l.line += bytes.Count(seg, newline)
+			}
+			i = end
+			if qt < len(b) {
 				l.st = stQuote
 			}
 		case stQuote:
@@ -250,6 +254,14 @@ func (l *limiter) follow(b []byte) (keep, line int, err error) {
 		}
 	}
 	return len(b), 0, nil
+}
+
+// next returns the index of the first c in b at or after i, or len(b).
+func next(b []byte, i int, c byte) int {
+	if k := bytes.IndexByte(b[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(b)
 }
 
 // endRecord passes the '\n' that ends a record or a blank line.
