@@ -1,0 +1,248 @@
+package coach
+
+import (
+	"math/big"
+
+	"github.com/repcard/repcard/report"
+)
+
+// Thresholds are the numbers at which the rules fire. Start from
+// DefaultThresholds and change what you need.
+type Thresholds struct {
+	RatioWorsePct      float64 // ratio_worse: contacts per close up by at least this many per cent (0: alerts only)
+	ContactsDownPct    float64 // contacts_down: contacts down by at least this many per cent (0: alerts only)
+	MonthSwingPct      float64 // bad_month_good_quarter, good_month_bad_quarter: last month vs the 3 before, per cent
+	ReferralRate       float64 // few_referrals: referral asks / explicit nos below this share
+	ReferralMinNos     int     // few_referrals: at least this many explicit nos
+	ControllableMinNos int     // controllable_losses: at least this many nos classified (controllable + not)
+	TopShare           float64 // concentration: largest open deal's share of the pipeline at least this
+	TopShareMinDeals   int     // concentration: at least this many open deals
+	StreakMonths       int     // win_streak: at least this many months in a row with a closing
+	FollowUpsDue       int     // follow_ups_due: at least this many
+	StaleMaybes        int     // stale_maybes: at least this many
+	NearMisses         int     // near_misses: at least this many
+}
+
+// DefaultThresholds returns the thresholds of the rules: the alert
+// thresholds are config.yaml's defaults (alerts.ratio_worse_pct 20,
+// alerts.contacts_down_pct 25).
+func DefaultThresholds() Thresholds {
+	return Thresholds{
+		RatioWorsePct:      20,
+		ContactsDownPct:    25,
+		MonthSwingPct:      25,
+		ReferralRate:       0.25,
+		ReferralMinNos:     5,
+		ControllableMinNos: 3,
+		TopShare:           0.5,
+		TopShareMinDeals:   2,
+		StreakMonths:       3,
+		FollowUpsDue:       5,
+		StaleMaybes:        3,
+		NearMisses:         1,
+	}
+}
+
+// The names of the rules, in priority order. The last three are the
+// fallbacks: exactly one of them applies when no other rule does.
+const (
+	RuleRatioWorse         = "ratio_worse"
+	RuleBadMonth           = "bad_month_good_quarter"
+	RuleGoodMonth          = "good_month_bad_quarter"
+	RuleBestMonth          = "best_month"
+	RuleContactsDown       = "contacts_down"
+	RuleControllableLosses = "controllable_losses"
+	RuleFewReferrals       = "few_referrals"
+	RuleNearMisses         = "near_misses"
+	RuleStaleMaybes        = "stale_maybes"
+	RuleFollowUpsDue       = "follow_ups_due"
+	RuleConcentration      = "concentration"
+	RuleWinStreak          = "win_streak"
+	RuleSteady             = "steady"
+	RuleNoSaleYet          = "no_sale_yet"
+	RuleNoContacts         = "no_contacts"
+)
+
+// eps absorbs the rounding of a per-cent change computed in float64, so
+// that a change of exactly the threshold counts as crossing it, as the
+// report's alerts (computed exactly) do.
+const eps = 1e-9
+
+// rule is one coaching rule: a name and the condition under which it
+// applies. The fallbacks have no condition here: see fallback.
+type rule struct {
+	name    string
+	applies func(r *report.Rep, th *Thresholds) bool
+}
+
+// rules are the non-fallback rules in priority order. The table is never
+// written to.
+var rules = [...]rule{
+	{RuleRatioWorse, ratioWorse},
+	{RuleBadMonth, func(r *report.Rep, th *Thresholds) bool { return monthSwing(r, th) < 0 }},
+	{RuleGoodMonth, func(r *report.Rep, th *Thresholds) bool { return monthSwing(r, th) > 0 && !r.Records.BestMonth }},
+	{RuleBestMonth, func(r *report.Rep, _ *Thresholds) bool { return r.Records.BestMonth }},
+	{RuleContactsDown, contactsDown},
+	{RuleControllableLosses, func(r *report.Rep, th *Thresholds) bool {
+		return r.ControllableNos > r.UncontrollableNos && r.ControllableNos+r.UncontrollableNos >= th.ControllableMinNos
+	}},
+	{RuleFewReferrals, func(r *report.Rep, th *Thresholds) bool {
+		return r.Sources.ReferralAsks != report.SourceNone && r.ExplicitNos >= th.ReferralMinNos &&
+			float64(r.ReferralAsks) < float64(r.ExplicitNos)*th.ReferralRate
+	}},
+	{RuleNearMisses, func(r *report.Rep, th *Thresholds) bool {
+		return r.NearMissesCount > 0 && r.NearMissesCount >= th.NearMisses
+	}},
+	{RuleStaleMaybes, func(r *report.Rep, th *Thresholds) bool {
+		return r.StaleMaybesCount > 0 && r.StaleMaybesCount >= th.StaleMaybes
+	}},
+	{RuleFollowUpsDue, func(r *report.Rep, th *Thresholds) bool {
+		return r.FollowUpsDueCount > 0 && r.FollowUpsDueCount >= th.FollowUpsDue
+	}},
+	{RuleConcentration, func(r *report.Rep, th *Thresholds) bool {
+		return r.PipelineTopShare.OK && r.PipelineTopShare.V >= th.TopShare-eps && r.PipelineDeals >= th.TopShareMinDeals
+	}},
+	{RuleWinStreak, func(r *report.Rep, th *Thresholds) bool {
+		return r.Records.StreakMonths > 0 && r.Records.StreakMonths >= th.StreakMonths
+	}},
+}
+
+// Rules returns the names of every rule in priority order, the three
+// fallbacks last.
+func Rules() []string {
+	names := make([]string, 0, len(rules)+3)
+	for _, r := range rules {
+		names = append(names, r.name)
+	}
+	return append(names, RuleSteady, RuleNoSaleYet, RuleNoContacts)
+}
+
+// isFallback reports whether name is one of the fallback rules.
+func isFallback(name string) bool {
+	return name == RuleSteady || name == RuleNoSaleYet || name == RuleNoContacts
+}
+
+// Select returns the names of the rules that apply to rep, in priority
+// order. When none applies it returns the one fallback that fits the
+// rep's period: steady (a sale), no_sale_yet (contacts, no sale) or
+// no_contacts. The result is never empty.
+func Select(rep *report.Rep, th Thresholds) []string {
+	var names []string
+	for _, r := range rules {
+		if r.applies(rep, &th) {
+			names = append(names, r.name)
+		}
+	}
+	if len(names) == 0 {
+		names = append(names, fallback(rep))
+	}
+	return names
+}
+
+// fallback is the rule that applies when no other does.
+func fallback(rep *report.Rep) string {
+	switch {
+	case rep.Closings > 0:
+		return RuleSteady
+	case rep.Contacts > 0:
+		return RuleNoSaleYet
+	}
+	return RuleNoContacts
+}
+
+// hasAlert reports whether rep has an alert on metric.
+func hasAlert(rep *report.Rep, metric string) bool {
+	for _, a := range rep.Alerts {
+		if a.Metric == metric {
+			return true
+		}
+	}
+	return false
+}
+
+// ratioWorse: a contacts_per_close alert, or contacts per close of the last
+// month up by the threshold on the 3 months before.
+func ratioWorse(rep *report.Rep, th *Thresholds) bool {
+	if hasAlert(rep, "contacts_per_close") {
+		return true
+	}
+	c := rep.Trend.ContactsPerClose.ChangePct
+	return th.RatioWorsePct > 0 && c.OK && c.V >= th.RatioWorsePct-eps
+}
+
+// contactsDown: a contacts alert, or contacts of the last month down by the
+// threshold on the mean of the 3 months before.
+func contactsDown(rep *report.Rep, th *Thresholds) bool {
+	if hasAlert(rep, "contacts") {
+		return true
+	}
+	c := rep.Trend.Contacts.ChangePct
+	return th.ContactsDownPct > 0 && c.OK && c.V <= -th.ContactsDownPct+eps
+}
+
+// window is the period's last month and the 3 months before it, pooled,
+// from rep.Monthly.
+type window struct {
+	ok                    bool // rep.Monthly has the 4 months
+	month, base           report.Counts
+	byMoney               bool     // value per contact (else closings per contact)
+	monthYield, baseYield *big.Rat // nil unless both stretches have contacts
+}
+
+func newWindow(rep *report.Rep) window {
+	var w window
+	n := len(rep.Monthly)
+	if n == 0 {
+		return w
+	}
+	w.month = rep.Monthly[n-1].Counts
+	for i := max(0, n-4); i < n-1; i++ {
+		c := &rep.Monthly[i].Counts
+		w.base.Contacts += c.Contacts
+		w.base.Closings += c.Closings
+		w.base.Commission += c.Commission
+	}
+	w.ok = n >= 4
+	w.byMoney = w.month.Commission > 0 || w.base.Commission > 0
+	if w.month.Contacts > 0 && w.base.Contacts > 0 {
+		if w.byMoney {
+			w.monthYield = big.NewRat(int64(w.month.Commission), int64(w.month.Contacts))
+			w.baseYield = big.NewRat(int64(w.base.Commission), int64(w.base.Contacts))
+		} else {
+			w.monthYield = big.NewRat(int64(w.month.Closings), int64(w.month.Contacts))
+			w.baseYield = big.NewRat(int64(w.base.Closings), int64(w.base.Contacts))
+		}
+	}
+	return w
+}
+
+// monthSwing compares the last month's value per contact (or closings per
+// contact when the four months hold no commission) with the pooled 3
+// months before: -1 when it is down by MonthSwingPct or more, +1 when it
+// is up by MonthSwingPct or more (or the 3 months had none), else 0. Both
+// stretches need contacts.
+func monthSwing(rep *report.Rep, th *Thresholds) int {
+	w := newWindow(rep)
+	if !w.ok || w.monthYield == nil || th.MonthSwingPct < 0 {
+		return 0
+	}
+	scaled := func(r *big.Rat, pct float64) *big.Rat {
+		f := new(big.Rat).SetFloat64(100 + pct)
+		if f == nil {
+			return nil
+		}
+		f.Quo(f, big.NewRat(100, 1))
+		return f.Mul(f, r)
+	}
+	if w.baseYield.Sign() > 0 {
+		if lim := scaled(w.baseYield, -th.MonthSwingPct); lim != nil && w.monthYield.Cmp(lim) <= 0 {
+			return -1
+		}
+	}
+	if w.monthYield.Sign() > 0 {
+		if lim := scaled(w.baseYield, th.MonthSwingPct); lim != nil && w.monthYield.Cmp(lim) >= 0 {
+			return 1
+		}
+	}
+	return 0
+}
