@@ -211,6 +211,9 @@ func TestInit(t *testing.T) {
 	if fi, err := os.Stat(filepath.Join(dir, "inbox")); err != nil || !fi.IsDir() {
 		t.Errorf("no inbox folder: %v", err)
 	}
+	if _, err := os.Stat(filepath.Join(dir, "templates", "coaching.tmpl")); err != nil {
+		t.Errorf("no editable coaching templates: %v", err)
+	}
 	before, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
 	os.WriteFile(filepath.Join(dir, "config.yaml"), append(before, "# mine\n"...), 0o644)
 	if r := runBinary(t, t.TempDir(), "init", dir); r.code != exitUsage || !strings.Contains(r.stderr, "already exists") {
@@ -316,5 +319,117 @@ func TestWatch(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out", "2026-10", "metrics.json")); err != nil {
 		t.Error(err)
+	}
+}
+
+// exampleInbox copies the repository's example inbox into a fresh folder,
+// as dir/inbox, and returns dir.
+func exampleInbox(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "examples", "inbox")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, "inbox", e.Name()), string(b))
+	}
+	return dir
+}
+
+func TestRunWorkersIdentical(t *testing.T) {
+	dir := exampleInbox(t)
+	var trees []map[string][]byte
+	for _, n := range []string{"1", "4"} {
+		out := "out-" + n
+		if r := runBinary(t, dir, "run", "-in", "inbox", "-out", out, "-workers", n, "-self-review"); r.code != exitOK {
+			t.Fatalf("-workers %s: exit %d %s", n, r.code, r.stderr)
+		}
+		trees = append(trees, readTree(t, filepath.Join(dir, out)))
+	}
+	if len(trees[0]) < 20 {
+		t.Fatalf("only %d files written", len(trees[0]))
+	}
+	for name, b := range trees[0] {
+		if !bytes.Equal(b, trees[1][name]) {
+			t.Errorf("%s differs between -workers 1 and -workers 4", name)
+		}
+	}
+	if len(trees[0]) != len(trees[1]) {
+		t.Errorf("%d files vs %d", len(trees[0]), len(trees[1]))
+	}
+}
+
+// TestRunKilled kills a run with SIGKILL at several moments while it
+// renders: the outputs of the previous run must stay whole (the same inputs
+// give the same bytes, so every file must equal its earlier copy), and the
+// next run must leave no temp file behind.
+func TestRunKilled(t *testing.T) {
+	dir := exampleInbox(t)
+	args := []string{"run", "-in", "inbox", "-out", "out", "-self-review", "-workers", "2"}
+	if r := runBinary(t, dir, args...); r.code != exitOK {
+		t.Fatalf("first run: exit %d %s", r.code, r.stderr)
+	}
+	want := readTree(t, filepath.Join(dir, "out"))
+	start := time.Now()
+	runBinary(t, dir, args...)
+	full := time.Since(start)
+	killed := 0
+	for i, frac := range []float64{0.05, 0.2, 0.4, 0.6, 0.8, 0.95} {
+		cmd := exec.Command(binary, args...)
+		cmd.Dir = dir
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(frac * float64(full)))
+		if cmd.Process.Signal(syscall.SIGKILL) == nil {
+			killed++
+		}
+		cmd.Wait()
+		got := readTree(t, filepath.Join(dir, "out"))
+		for name, b := range want {
+			if g, ok := got[name]; !ok || !bytes.Equal(g, b) {
+				t.Errorf("kill %d (%.0f%%): %s missing or changed (%d bytes, want %d)", i, frac*100, name, len(g), len(b))
+			}
+		}
+	}
+	if killed == 0 {
+		t.Log("every run finished before it could be killed")
+	}
+	if r := runBinary(t, dir, args...); r.code != exitOK {
+		t.Fatalf("run after kills: exit %d %s", r.code, r.stderr)
+	}
+	for name := range readTree(t, filepath.Join(dir, "out")) {
+		if strings.Contains(filepath.Base(name), ".tmp-") {
+			t.Errorf("stray temp file after the next run: %s", name)
+		}
+	}
+}
+
+func TestRunBrokenTemplate(t *testing.T) {
+	dir := smallInbox(t)
+	good, err := os.ReadFile(filepath.Join("..", "..", "templates", "coaching.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Line 3 of the team's copy has an {{if}} with no condition.
+	broken := "{{/* ours */}}\n\n{{if}}{{end}}\n" + string(good)
+	writeFile(t, filepath.Join(dir, "mytemplates", "coaching.tmpl"), broken)
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inbox: inbox\nout: out\ntemplates: mytemplates\n")
+	r := runBinary(t, dir, "run")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "coaching.tmpl:3") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("outputs written despite the broken template: %v", err)
+	}
+	writeFile(t, filepath.Join(dir, "config.yaml"), "inbox: inbox\nout: out\ntemplates: nowhere\n")
+	if r := runBinary(t, dir, "run"); r.code != exitUsage || !strings.Contains(r.stderr, "nowhere") {
+		t.Errorf("missing templates folder: exit %d, %q", r.code, r.stderr)
 	}
 }

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/output"
+	"github.com/repcard/repcard/templates"
 )
 
 // cmdInit writes a commented starter config.yaml and an empty inbox into
@@ -48,7 +50,13 @@ func cmdInit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "repcard init: %v\n", err)
 		return exitNothing
 	}
-	fmt.Fprintf(stdout, "Wrote %s and an empty inbox %s.\nDrop your exports into the inbox, then run:\n  cd %s && repcard run\n", cfgPath, inbox+string(filepath.Separator), dir)
+	tmplDir := filepath.Join(dir, "templates")
+	if err := writeTemplates(tmplDir); err != nil {
+		fmt.Fprintf(stderr, "repcard init: %v\n", err)
+		return exitNothing
+	}
+	fmt.Fprintf(stdout, "Wrote %s, the coaching texts in %s and an empty inbox %s.\nDrop your exports into the inbox, then run:\n  cd %s && repcard run\n",
+		cfgPath, tmplDir+string(filepath.Separator), inbox+string(filepath.Separator), dir)
 	return exitOK
 }
 
@@ -62,4 +70,27 @@ func starterFor(inbox string) []byte {
 		pad := len(m) - len("inbox: ") - len(inbox)
 		return append([]byte("inbox: "+inbox), bytes.Repeat([]byte(" "), max(pad, 1))...)
 	})
+}
+
+// writeTemplates copies the built-in coaching templates into dir for a team
+// to edit, leaving any file already there alone.
+func writeTemplates(dir string) error {
+	entries, err := fs.ReadDir(templates.FS, ".")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		dst := filepath.Join(dir, e.Name())
+		if _, err := os.Stat(dst); err == nil {
+			continue
+		}
+		b, err := fs.ReadFile(templates.FS, e.Name())
+		if err != nil {
+			return err
+		}
+		if err := output.WriteFile(dst, func(w io.Writer) error { _, err := w.Write(b); return err }); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -57,18 +57,27 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.out != "" {
 		cfg.Out = o.out
 	}
-	res, err := build(ctx, cfg, period, o.reps)
+	rd, err := newRenderer(cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "repcard run: %v\n", err)
-		return exitNothing
+		return exitUsage
 	}
-	if err := res.write(ctx); err != nil {
+	prog := newProgress(stderr, o.quiet)
+	res, err := build(ctx, cfg, period, o.reps, prog)
+	if err == nil {
+		err = res.write(ctx, rd, o.selfReview, o.workers, prog)
+	}
+	prog.Done()
+	if err != nil {
 		fmt.Fprintf(stderr, "repcard run: %v\n", err)
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "Stopped: the outputs written before are whole; run again to finish.")
+		}
 		return exitNothing
 	}
 	fmt.Fprintln(stdout, res.summary())
 	if res.batch.LeftOut() {
-		fmt.Fprintf(stderr, "Some rows were left out: see %s\n", res.issuesPath())
+		fmt.Fprintf(stderr, "Some rows were left out of the numbers: see %s (file, sheet, row, column and why).\n", res.issuesPath())
 		return exitLeftOut
 	}
 	return exitOK
@@ -81,20 +90,24 @@ func (e *nothingError) Error() string { return e.msg }
 
 // result is one run's outcome, ready to write.
 type result struct {
-	cfg     *config.Config
-	batch   *reader.Batch
-	report  *report.Report
-	dir     string // out/<period>
-	started time.Time
-	written int
+	cfg      *config.Config
+	batch    *reader.Batch
+	report   *report.Report
+	dir      string // out/<period>
+	started  time.Time
+	written  int
+	pdfs     int
+	filtered bool // -rep: only those reps' PDFs, no summaries
 }
 
 // build reads the inbox and computes the report for period (nil: the
 // default period), keeping only the reps named in only (all when empty).
-func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only []string) (*result, error) {
+func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only []string, prog *progress) (*result, error) {
 	started := time.Now()
 	b := report.NewBuilder(cfg)
-	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, b.Add)
+	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, b.Add, reader.WithProgress(
+		func(n int) { prog.Phase("reading", n) },
+		func(file string) { prog.Step(file) }))
 	if err != nil {
 		return nil, err
 	}
@@ -122,27 +135,32 @@ func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only
 			return nil, &nothingError{fmt.Sprintf("no rep named %s in the data", strings.Join(only, " or "))}
 		}
 	}
-	return &result{cfg: cfg, batch: batch, report: rep, dir: filepath.Join(cfg.Out, p.Label()), started: started}, nil
+	return &result{cfg: cfg, batch: batch, report: rep, dir: filepath.Join(cfg.Out, p.Label()), started: started, filtered: len(only) > 0}, nil
 }
 
 func (r *result) issuesPath() string { return filepath.Join(r.dir, "data-issues.csv") }
 
-// write writes metrics.json and data-issues.csv, each atomically.
-func (r *result) write(ctx context.Context) error {
+// write writes the PDFs, then metrics.json and data-issues.csv, each
+// atomically. Temp files a killed run left behind are removed first.
+func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, workers int, prog *progress) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if _, err := output.CleanTemp(r.dir); err != nil {
 		return err
 	}
-	js, err := r.report.JSON()
+	r.batch.Warnings = append(r.batch.Warnings, rd.glyphWarnings(r.report)...)
+	docs, err := rd.documents(r, selfReview, !r.filtered)
 	if err != nil {
-		return fmt.Errorf("metrics.json: %w", err)
-	}
-	if err := output.WriteFile(filepath.Join(r.dir, "metrics.json"), func(w io.Writer) error {
-		_, err := w.Write(js)
 		return err
-	}); err != nil {
+	}
+	prog.Phase("rendering", len(docs))
+	if err := writeAll(ctx, docs, workers, prog); err != nil {
+		return err
+	}
+	r.pdfs = len(docs)
+	r.written += len(docs)
+	if err := output.WriteFile(filepath.Join(r.dir, "metrics.json"), r.report.WriteJSON); err != nil {
 		return err
 	}
 	r.written++
@@ -173,7 +191,7 @@ func warnings(ws []repcard.Issue) []repcard.Issue {
 func (r *result) summary() string {
 	_, used, left, dups := r.batch.Totals()
 	return fmt.Sprintf("repcard: %s · %s · %s written · %s used, %s left out, %s · issues: %s · %.1fs",
-		r.report.Period.Label, plural(len(r.report.Reps), "rep", "reps"), plural(r.written, "file", "files"),
+		r.report.Period.Label, plural(len(r.report.Reps), "rep", "reps"), plural(r.pdfs, "PDF", "PDFs"),
 		plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"),
 		r.issuesPath(), time.Since(r.started).Seconds())
 }

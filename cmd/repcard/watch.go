@@ -46,11 +46,17 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "repcard watch: inbox %s is not a folder\n", cfg.Inbox)
 		return exitUsage
 	}
+	rd, err := newRenderer(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "repcard watch: %v\n", err)
+		return exitUsage
+	}
+	quiet := newProgress(stderr, true)
 	rebuild := func() {
 		start := time.Now()
-		res, err := build(ctx, cfg, period, nil)
+		res, err := build(ctx, cfg, period, nil, quiet)
 		if err == nil {
-			err = res.write(ctx)
+			err = res.write(ctx, rd, false, 0, quiet)
 		}
 		stamp := time.Now().Format("15:04:05")
 		switch {
@@ -60,7 +66,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		default:
 			_, used, left, _ := res.batch.Totals()
 			line := fmt.Sprintf("%s rebuilt %s: %s, %s, %s used", stamp, res.report.Period.Label,
-				plural(len(res.report.Reps), "rep", "reps"), plural(res.written, "file", "files"), plural(used, "row", "rows"))
+				plural(len(res.report.Reps), "rep", "reps"), plural(res.pdfs, "PDF", "PDFs"), plural(used, "row", "rows"))
 			if left > 0 || len(res.batch.Issues) > 0 {
 				line += fmt.Sprintf(", %s left out (see %s)", plural(len(res.batch.Issues), "issue", "issues"), res.issuesPath())
 			}

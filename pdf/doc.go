@@ -1,0 +1,95 @@
+// Package pdf lays out repcard's PDFs: the rep coaching report, its
+// self-review edition, one manager's team summary and the whole team's
+// summary (REPORT-LAYOUT.md). It prints from a *report.Report, draws the
+// charts with package charts and every number through internal/format.
+//
+//	r, err := pdf.New(pdf.Options{PageSize: cfg.PageSize, Currency: cfg.Currency, ExtraFont: font})
+//	err = r.Rep(w, rpt, &rpt.Reps[i], paragraphs) // reps/<slug>.pdf
+//	err = r.SelfReview(w, rpt, &rpt.Reps[i], paragraphs)
+//	err = r.Manager(w, rpt, &rpt.Managers[j])     // managers/<slug>.pdf
+//	err = r.Team(w, rpt)                          // team.pdf
+//	for _, c := range r.Missing(name) { … }       // one data issue per character no font has
+//
+// One Renderer serves every goroutine of a run; each call builds its own
+// document.
+//
+// # Pages
+//
+// Rep report: page 1 is the month in one look: the name, period and team;
+// "Each “no” was worth $48.20" and the counts under it (with a note when
+// contacts come from decided deals); the goal and year-to-date boxes, or
+// "No goal set" in one quiet line; the alerts; the three 12-month charts
+// (contacts and sales, contacts per sale, value per contact); the coaching
+// paragraphs. Page 2 is learning from the nos: the loss-reasons chart and
+// the top reason in the rep's control; referral asks; follow-ups due (10,
+// oldest first); vague maybes gone quiet (8); near misses (6); wins (8,
+// largest first) with the records. A capped table ends with "and N more in
+// metrics.json", so the report has 2 to 4 pages. The self-review edition
+// has page 1, then one worksheet page per loss of the period (the six
+// questions, with as many lines to write on as the page holds; 10 pages at
+// most, further losses listed in a table), then "My plan for <next
+// month>": the follow-ups with tick boxes and lines to write on.
+//
+// Manager and team summaries: the group's headline, goal and alerts; one
+// row per rep sorted by value per contact (undefined last), with a totals
+// row, the head repeated on every page the table runs onto; "talk to
+// first"; the distribution of contacts per sale across reps; the group's
+// 12-month charts; the wins. What REPORT-LAYOUT.md sketches as page 2
+// follows the table on the same page when it fits.
+//
+// "Talk to first" lists the reps with alerts, ordered by money at stake:
+// how far the last month's commission fell below the mean of the three
+// months before it (from monthly in metrics.json; 0 when it did not fall),
+// then by the rep's commission, then by name. Only the alerts and the
+// commission are printed: the drop orders the list, it is not a number of
+// metrics.json.
+//
+// Every page has a footer: the period and name, "page n of m" and "numbers
+// in metrics.json". The footers are drawn when the document is complete,
+// with the page count known, rather than with gofpdf's AliasNbPages: the
+// alias is measured as "{nb}", which would misplace the centred page
+// number.
+//
+// # Text
+//
+// Spreadsheet text is cleaned before it is laid out: control characters,
+// bidi controls and the byte-order mark removed, white space collapsed
+// (the rule of output.SanitizeText; pdf may not import output, which comes
+// after it in the package layering). Text that does not fit its cell is cut with "…",
+// measured with the fonts' own widths, never drawn over its neighbour.
+//
+// # Fonts
+//
+// The Go fonts (Regular, Bold, Italic) are embedded, so Latin, Greek and
+// Cyrillic print; Options.ExtraFont, a TrueType font, is the fallback for
+// characters they lack, drawn run by run. A character no font has prints
+// as □, and Missing reports it. A currency sign no font has (₹ without an
+// extra font) prints as the currency code.
+//
+// gofpdf parses a UTF-8 font again in every document and keeps the parsed
+// state in unexported fields that Output changes, so it cannot be shared
+// between documents. Measured here (BenchmarkFonts, one page, one line per
+// face): an empty document 1.2 ms; with Regular 8.7 ms and 6.2 MB
+// allocated; Regular and Bold 13.5 ms and 10.8 MB; all three 18 ms. The
+// cost is gofpdf's and does not depend on the font: a JSON hash of a
+// 65,536-entry width table when a font is added, and on Output the font
+// parsed again, subset and compressed with a 128 kB CID map. What can be
+// done once is done in New (about 3 ms): the character map and widths of
+// each font, read with sfnt, so that a document measures and splits text
+// without asking gofpdf and registers a face only when a page draws with
+// it. The reports draw with Regular and Bold only: about 12 ms of a rep
+// report's 50 ms (BenchmarkRep; its four charts take about 34 ms); Italic
+// and the extra font cost nothing unless drawn. Each document embeds its
+// own copy of the font bytes: gofpdf pads tables in place while
+// subsetting (jung-kurt/gofpdf#316, go-pdf/fpdf#37), which races when
+// documents share one slice.
+//
+// # Determinism
+//
+// The same report gives the same bytes: the creation and modification
+// dates are the period end, never the clock; the catalog is sorted; images
+// are registered under fixed names. gofpdf v1.16.2 sorts images by pixel
+// width alone, so two images of equal width would come out in map order:
+// each chart of a document gets its own width, a pixel or two narrower
+// when needed (a tenth of a millimetre).
+package pdf

@@ -1,0 +1,629 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/repcard/repcard/charts"
+)
+
+// Page geometry, in millimetres.
+const (
+	margin    = 15.0 // on every side
+	footerH   = 9.0  // reserved above the bottom margin for the footer
+	contHeadH = 9.0  // the running header of pages after the first
+	ptmm      = 25.4 / 72
+)
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// The palette: one accent (the charts' blue) and greys, as in package charts.
+var (
+	colInk    = rgb{0x1F, 0x29, 0x37} // titles, values, body text
+	colText   = rgb{0x4B, 0x55, 0x63} // secondary text
+	colMuted  = rgb{0x6B, 0x72, 0x80} // notes, table heads, footer
+	colFaint  = rgb{0x9C, 0xA3, 0xAF} // "nothing here" marks
+	colRule   = rgb{0xD1, 0xD5, 0xDB} // rules under heads, box edges
+	colHair   = rgb{0xE5, 0xE7, 0xEB} // hairlines between rows, bar tracks
+	colZebra  = rgb{0xF6, 0xF7, 0xF9} // every other table row, panels
+	colAccent = rgb{0x25, 0x63, 0xEB} // the one accent
+	colWhite  = rgb{0xFF, 0xFF, 0xFF}
+)
+
+// style is a font, size (pt) and colour.
+type style struct {
+	face faceID
+	pt   float64
+	col  rgb
+}
+
+// The type scale.
+var (
+	stLabel    = style{faceBold, 8, colAccent}
+	stName     = style{faceBold, 18, colInk}
+	stNameRest = style{faceRegular, 18, colMuted}
+	stTeam     = style{faceRegular, 10, colText}
+	stHeadline = style{faceRegular, 24, colInk}
+	stHeadNum  = style{faceBold, 24, colAccent}
+	stStats    = style{faceRegular, 11, colText}
+	stH2       = style{faceBold, 12, colInk}
+	stH3       = style{faceBold, 10, colInk}
+	stBody     = style{faceRegular, 10, colInk}
+	stBodyBold = style{faceBold, 10, colInk}
+	stNote     = style{faceRegular, 8, colMuted}
+	stQuiet    = style{faceRegular, 10, colMuted}
+	stSecond   = style{faceRegular, 10, colText}
+	stCell     = style{faceRegular, 9, colInk}
+	stCellBold = style{faceBold, 9, colInk}
+	stCellMute = style{faceRegular, 9, colMuted}
+	stHead     = style{faceBold, 7.5, colMuted}
+	stFooter   = style{faceRegular, 8, colMuted}
+	stBoxTitle = style{faceBold, 8, colMuted}
+	stBoxBig   = style{faceBold, 13, colInk}
+	stBoxPct   = style{faceBold, 13, colAccent}
+	stBoxLine  = style{faceRegular, 9, colText}
+)
+
+// lineH is the line height of a style, in millimetres.
+func (s style) lineH() float64 { return s.pt * ptmm * 1.4 }
+
+// capH is about the height of a capital letter, in millimetres.
+func (s style) capH() float64 { return s.pt * ptmm * 0.7 }
+
+// doc is one document being laid out: a gofpdf document, a cursor and the
+// fonts registered so far.
+type doc struct {
+	r *Renderer
+	f *gofpdf.Fpdf
+
+	w, h   float64 // page size
+	left   float64 // left edge of the text column
+	right  float64 // right edge of the text column
+	cw     float64 // text column width
+	bottom float64 // lowest y content may reach
+	y      float64 // the cursor: top of the next thing
+
+	pe      period // the report's period
+	kind    string // "Coaching report", shown on the running header
+	running string // "Jane Doe · October 2026", the running header
+	footer  string // left part of the footer
+
+	registered [numFaces]bool
+	curFace    faceID
+	curPt      float64
+	pxWidths   map[int]bool // image widths in use (see image)
+}
+
+// newDoc starts a document with its first page.
+func (r *Renderer) newDoc(title, kind, running, footer string, pe period) *doc {
+	f := gofpdf.NewCustom(&gofpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "mm",
+		SizeStr:        r.pageSize,
+	})
+	w, h := f.GetPageSize()
+	d := &doc{
+		r: r, f: f, w: w, h: h, pe: pe,
+		left: margin, right: w - margin, cw: w - 2*margin,
+		bottom:  h - margin - footerH,
+		kind:    kind,
+		running: running,
+		footer:  footer,
+		curFace: numFaces,
+	}
+	f.SetMargins(margin, margin, margin)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	f.SetCreationDate(pe.end)
+	f.SetModificationDate(pe.end)
+	f.SetTitle(title, true)
+	f.SetCreator("repcard", true)
+	f.SetProducer("repcard (gofpdf)", true)
+	d.addPage()
+	return d
+}
+
+// addPage starts a new page; after the first it draws the running header.
+func (d *doc) addPage() {
+	d.f.AddPage()
+	d.curFace = numFaces // a new page starts without a font
+	d.y = margin
+	if d.f.PageNo() == 1 {
+		return
+	}
+	base := margin + stFooter.capH()
+	d.textFit(d.left, base, d.cw*0.65, d.running, stFooter)
+	d.textR(d.right, base, d.kind, stFooter)
+	d.hline(d.left, d.right, margin+3.2, colRule, 0.2)
+	d.y = margin + contHeadH
+}
+
+// need starts a new page unless h millimetres fit below the cursor. It
+// reports whether it did.
+func (d *doc) need(h float64) bool {
+	if d.y+h <= d.bottom {
+		return false
+	}
+	d.addPage()
+	return true
+}
+
+// space moves the cursor down by h, unless it is at the top of a page.
+func (d *doc) space(h float64) {
+	if d.atTop() {
+		return
+	}
+	d.y += h
+}
+
+func (d *doc) atTop() bool {
+	top := margin
+	if d.f.PageNo() > 1 {
+		top += contHeadH
+	}
+	return d.y <= top+0.01
+}
+
+// finish draws the footer of every page, now that their number is known,
+// and writes the document.
+func (d *doc) finish(w io.Writer) error {
+	n := d.f.PageCount()
+	for p := 1; p <= n; p++ {
+		d.f.SetPage(p)
+		// The page's stream may end in any font and fill colour: set both.
+		// (gofpdf draws text in the fill colour when the two are equal.)
+		d.curFace = numFaces
+		d.f.SetFillColor(colWhite.r, colWhite.g, colWhite.b)
+		y := d.h - margin
+		d.hline(d.left, d.right, y-5.2, colRule, 0.2)
+		pages := fmt.Sprintf("page %d of %d", p, n)
+		third := d.cw / 3
+		d.textFit(d.left, y-1.2, third-4, d.footer, stFooter)
+		d.textC(d.left+d.cw/2, y-1.2, pages, stFooter)
+		d.textR(d.right, y-1.2, "numbers in metrics.json", stFooter)
+	}
+	if err := d.f.Error(); err != nil {
+		return err
+	}
+	return d.f.Output(w)
+}
+
+// ---- text ----
+
+// setFont selects a face and size, registering the face with gofpdf the
+// first time the document uses it.
+func (d *doc) setFont(id faceID, pt float64) {
+	fc := d.r.faces[id]
+	if !d.registered[id] {
+		// gofpdf writes into the byte slice it is given while it builds
+		// the font subset (jung-kurt/gofpdf#316, go-pdf/fpdf#37): each
+		// document gets its own copy, so documents may render in parallel.
+		d.f.AddUTF8FontFromBytes(fc.family, fc.style, append([]byte(nil), fc.ttf...))
+		d.registered[id] = true
+	}
+	if d.curFace == id && d.curPt == pt {
+		return
+	}
+	d.f.SetFont(fc.family, fc.style, pt)
+	d.curFace, d.curPt = id, pt
+}
+
+func (d *doc) color(c rgb) { d.f.SetTextColor(c.r, c.g, c.b) }
+
+// width returns the width of s in millimetres.
+func (d *doc) width(s string, st style) float64 {
+	return d.r.width(s, st.face, st.pt) * ptmm
+}
+
+// text draws s with its baseline at y, starting at x; it returns the x
+// after it.
+func (d *doc) text(x, y float64, s string, st style) float64 {
+	if s == "" {
+		return x
+	}
+	d.color(st.col)
+	for _, rn := range d.r.runs(s, st.face) {
+		d.setFont(rn.face, st.pt)
+		d.f.Text(x, y, rn.text)
+		x += float64(d.r.faces[rn.face].width(rn.text)) * st.pt / 1000 * ptmm
+	}
+	return x
+}
+
+// textR draws s ending at x.
+func (d *doc) textR(x, y float64, s string, st style) {
+	d.text(x-d.width(s, st), y, s, st)
+}
+
+// textC draws s centred on x.
+func (d *doc) textC(x, y float64, s string, st style) {
+	d.text(x-d.width(s, st)/2, y, s, st)
+}
+
+// textFit draws s from x, cut with "…" to fit w.
+func (d *doc) textFit(x, y, w float64, s string, st style) float64 {
+	return d.text(x, y, d.fit(s, st, w), st)
+}
+
+// textAlign draws s in a cell from x of width w, aligned 'L', 'R' or 'C',
+// cut to fit.
+func (d *doc) textAlign(x, y, w float64, s string, st style, align byte) {
+	s = d.fit(s, st, w)
+	switch align {
+	case 'R':
+		d.textR(x+w, y, s, st)
+	case 'C':
+		d.textC(x+w/2, y, s, st)
+	default:
+		d.text(x, y, s, st)
+	}
+}
+
+// fit returns s, or s cut at a character boundary and ended with "…", so
+// that it is at most w wide.
+func (d *doc) fit(s string, st style, w float64) string {
+	if d.width(s, st) <= w {
+		return s
+	}
+	rs := []rune(s)
+	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.width(strings.TrimRight(string(rs[:mid]), " ")+"…", st) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		if d.width("…", st) <= w {
+			return "…"
+		}
+		return ""
+	}
+	return strings.TrimRight(string(rs[:lo]), " ,;:·-–") + "…"
+}
+
+// wrap breaks s into lines at most w wide; a word wider than w is cut.
+func (d *doc) wrap(s string, st style, w float64) []string {
+	var lines []string
+	line := ""
+	for _, word := range words(s) {
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if d.width(try, st) <= w {
+			line = try
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = word
+		for d.width(line, st) > w { // one long word: hard break
+			rs := []rune(line)
+			n := len(rs) - 1
+			for n > 1 && d.width(string(rs[:n]), st) > w {
+				n--
+			}
+			lines = append(lines, string(rs[:n]))
+			line = string(rs[n:])
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// words splits s at spaces for wrapping, keeping "27 %" and "$ 5" whole.
+func words(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if n := len(out); n > 0 && (strings.HasPrefix(w, "%") || out[n-1] == "$" || out[n-1] == "▲") {
+			out[n-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// bullet wraps s to w after a "▲ ", continuation lines indented to match.
+func (d *doc) bullet(s string, st style, w float64) []string {
+	const mark = "▲ "
+	n := max(1, int(d.width(mark, st)/d.width(" ", st)+0.5))
+	indent := strings.Repeat(" ", n)
+	lines := d.wrap(s, st, w-d.width(indent, st))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = mark + lines[i]
+		} else {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return lines
+}
+
+// para draws s wrapped to the column from the cursor, breaking pages as
+// needed, and moves the cursor below it.
+func (d *doc) para(s string, st style) {
+	d.paraAt(d.left, d.cw, s, st)
+}
+
+func (d *doc) paraAt(x, w float64, s string, st style) {
+	lh := st.lineH()
+	for _, line := range d.wrap(s, st, w) {
+		d.need(lh)
+		d.text(x, d.y+lh*0.5+st.capH()*0.5, line, st)
+		d.y += lh
+	}
+}
+
+// line draws one line of text at the cursor (cut to the column) and moves
+// the cursor below it.
+func (d *doc) line(s string, st style) {
+	lh := st.lineH()
+	d.need(lh)
+	d.textFit(d.left, d.y+lh*0.5+st.capH()*0.5, d.cw, s, st)
+	d.y += lh
+}
+
+// heading draws a section heading, keeping keep millimetres of what follows
+// on the same page.
+func (d *doc) heading(s string, keep float64) { d.headingNote(s, "", keep) }
+
+// headingNote draws a section heading with a muted note after it.
+func (d *doc) headingNote(s, note string, keep float64) {
+	d.space(5)
+	h := stH2.lineH() + 2
+	d.need(h + keep)
+	base := d.y + stH2.lineH()*0.5 + stH2.capH()*0.5
+	x := d.textFit(d.left, base, d.cw, s, stH2)
+	if note != "" {
+		d.textFit(x+2.5, base, d.right-x-2.5, note, stNote)
+	}
+	d.y += h
+}
+
+// subheading draws a smaller heading with an optional muted note after it.
+func (d *doc) subheading(s, note string, keep float64) {
+	d.space(4)
+	h := stH3.lineH() + 0.5
+	d.need(h + keep)
+	base := d.y + stH3.lineH()*0.5 + stH3.capH()*0.5
+	x := d.textFit(d.left, base, d.cw, s, stH3)
+	if note != "" {
+		d.textFit(x+2, base, d.right-x-2, note, stNote)
+	}
+	d.y += h
+}
+
+// ---- shapes ----
+
+func (d *doc) hline(x1, x2, y float64, c rgb, w float64) {
+	d.f.SetDrawColor(c.r, c.g, c.b)
+	d.f.SetLineWidth(w)
+	d.f.Line(x1, y, x2, y)
+}
+
+func (d *doc) fill(x, y, w, h float64, c rgb) {
+	if w <= 0 || h <= 0 {
+		return
+	}
+	d.f.SetFillColor(c.r, c.g, c.b)
+	d.f.Rect(x, y, w, h, "F")
+}
+
+func (d *doc) panel(x, y, w, h float64, c rgb) {
+	d.f.SetFillColor(c.r, c.g, c.b)
+	d.f.RoundedRect(x, y, w, h, 1.5, "1234", "F")
+}
+
+// bar draws a progress bar: share (0–1, clamped) filled in the accent, and
+// a tick at mark when 0 ≤ mark ≤ 1.
+func (d *doc) bar(x, y, w, h, share, mark float64) {
+	d.f.SetFillColor(colHair.r, colHair.g, colHair.b)
+	d.f.RoundedRect(x, y, w, h, h/2, "1234", "F")
+	if share > 0 && !math.IsNaN(share) {
+		fw := w * math.Min(share, 1)
+		fw = math.Max(fw, h) // a sliver still reads as a round end
+		d.f.SetFillColor(colAccent.r, colAccent.g, colAccent.b)
+		d.f.RoundedRect(x, y, fw, h, h/2, "1234", "F")
+	}
+	if mark >= 0 && mark <= 1 {
+		mx := x + w*mark
+		d.f.SetDrawColor(colInk.r, colInk.g, colInk.b)
+		d.f.SetLineWidth(0.4)
+		d.f.Line(mx, y-1, mx, y+h+1)
+	}
+}
+
+// ruledLines draws n lines to write on, spaced gap apart, from the cursor.
+func (d *doc) ruledLines(n int, gap float64) {
+	for range n {
+		d.need(gap)
+		d.y += gap
+		d.hline(d.left, d.right, d.y, colRule, 0.2)
+	}
+}
+
+// ---- images ----
+
+// chartOptions returns the options for a chart placed w×h millimetres.
+func (d *doc) chartOptions(w, h float64) charts.Options {
+	px := func(mm float64) int { return int(math.Round(mm * charts.DefaultDPI / 25.4)) }
+	o := charts.Options{Width: px(w), Height: px(h), Currency: d.r.chartCurrency}
+	// gofpdf (v1.16.2) writes images sorted by pixel width only, equal
+	// widths in map order: two images of one width would come out in a
+	// different order from run to run. Each image of a document gets its
+	// own width, at most a few pixels (tenths of a millimetre) narrower.
+	if d.pxWidths == nil {
+		d.pxWidths = map[int]bool{}
+	}
+	for d.pxWidths[o.Width] {
+		o.Width--
+	}
+	d.pxWidths[o.Width] = true
+	return o
+}
+
+// image places a PNG at x, y with the size it was drawn for.
+func (d *doc) image(name string, png []byte, x, y float64, o charts.Options) (w, h float64) {
+	w, h = o.SizeMM()
+	d.f.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(png))
+	d.f.ImageOptions(name, x, y, w, h, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+	return w, h
+}
+
+// ---- tables ----
+
+// column is one table column: its head (a "\n" makes two lines), width and
+// alignment ('L', 'R' or 'C').
+type column struct {
+	head  string
+	w     float64
+	align byte
+}
+
+// cell is one table cell; a zero style means the row's style.
+type cell struct {
+	s  string
+	st style
+}
+
+// table is a table laid out from the cursor; its head row is repeated on
+// every page it runs onto.
+type table struct {
+	cols  []column
+	rowH  float64
+	zebra bool
+}
+
+const cellPad = 1.6
+
+func (t *table) headH() float64 {
+	lines := 1
+	for _, c := range t.cols {
+		lines = max(lines, strings.Count(c.head, "\n")+1)
+	}
+	return float64(lines)*stHead.lineH() + 1.6
+}
+
+func (d *doc) tableHead(t *table) {
+	hh := t.headH()
+	x := d.left
+	lh := stHead.lineH()
+	for _, c := range t.cols {
+		parts := strings.Split(c.head, "\n")
+		for i, p := range parts {
+			// bottom-align the lines of each head
+			base := d.y + hh - 1.6 - float64(len(parts)-1-i)*lh - lh*0.5 + stHead.capH()*0.5
+			d.textAlign(x+cellPad, base, c.w-2*cellPad, p, stHead, c.align)
+		}
+		x += c.w
+	}
+	d.y += hh
+	d.hline(d.left, d.left+t.width(), d.y, colRule, 0.3)
+}
+
+func (t *table) width() float64 {
+	w := 0.0
+	for _, c := range t.cols {
+		w += c.w
+	}
+	return w
+}
+
+// rows draws rows, each in st unless a cell says otherwise. A cell with
+// "\n" takes several lines and makes its row taller. tail is the number of
+// lines that follow the rows and belong to the table (a totals row, an "and
+// N more" note): the last row never goes to a new page alone.
+func (d *doc) rows(t *table, rows [][]cell, st style, tail int) {
+	hs := make([]float64, len(rows))
+	for i, row := range rows {
+		n := 1
+		for _, c := range row {
+			n = max(n, strings.Count(c.s, "\n")+1)
+		}
+		hs[i] = t.rowH + float64(n-1)*st.lineH()
+	}
+	for i, row := range rows {
+		h := hs[i]
+		brk := d.y+h > d.bottom
+		if !brk && i > 0 && len(rows)-i+tail == 2 {
+			next := t.rowH // the tail
+			if i+1 < len(rows) {
+				next = hs[i+1]
+			}
+			brk = d.y+h+next > d.bottom
+		}
+		if brk {
+			d.addPage()
+			d.tableHead(t)
+		}
+		if t.zebra && i%2 == 1 {
+			d.fill(d.left, d.y, t.width(), h, colZebra)
+		}
+		d.rowCells(t, row, st)
+		d.y += h
+		if !t.zebra {
+			d.hline(d.left, d.left+t.width(), d.y, colHair, 0.2)
+		}
+	}
+}
+
+func (d *doc) rowCells(t *table, row []cell, st style) {
+	x := d.left
+	base := d.y + t.rowH*0.5 + st.capH()*0.5
+	for j, c := range t.cols {
+		if j < len(row) && row[j].s != "" {
+			cs := st
+			if row[j].st.pt != 0 {
+				cs = row[j].st
+			}
+			for k, line := range strings.Split(row[j].s, "\n") {
+				d.textAlign(x+cellPad, base+float64(k)*st.lineH(), c.w-2*cellPad, line, cs, c.align)
+			}
+		}
+		x += c.w
+	}
+}
+
+// totalRow draws a bold row under a rule.
+func (d *doc) totalRow(t *table, row []cell) {
+	if d.need(t.rowH + 1) {
+		d.tableHead(t)
+	}
+	d.hline(d.left, d.left+t.width(), d.y, colInk, 0.3)
+	d.y += 0.5
+	d.rowCells(t, row, stCellBold)
+	d.y += t.rowH
+}
+
+// startTable draws the head of t, on a new page unless the page holds what
+// tableNeed says.
+func (d *doc) startTable(t *table, n int) {
+	d.need(t.need(n))
+	d.tableHead(t)
+}
+
+// need is the height a table of n rows needs at the start: all of it up to
+// keepWhole rows, else its head and first rows. A heading above a table
+// keeps this much with it.
+func (t *table) need(n int) float64 {
+	const keepWhole, firstRows = 12, 4
+	k := min(n, firstRows)
+	if n <= keepWhole {
+		k = n
+	}
+	return t.headH() + float64(max(k, 1))*t.rowH + 1
+}

@@ -1,0 +1,606 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/charts"
+	"github.com/repcard/repcard/internal/format"
+	"github.com/repcard/repcard/report"
+)
+
+// Table caps: a rep report stays within 4 pages; the rest is in
+// metrics.json, and the table says how many more there are.
+const (
+	maxFollowUps   = 10
+	maxStale       = 8
+	maxNearMisses  = 6
+	maxWins        = 8
+	maxReviewLoss  = 10 // worksheet blocks in the self-review; the rest are listed
+	maxPlanFollows = 12
+)
+
+// repDoc starts a rep's document and draws its masthead.
+func (r *Renderer) repDoc(rpt *report.Report, rep *report.Rep, kind string) *doc {
+	pe := periodOf(rpt)
+	name := clean(rep.Rep)
+	if name == "" {
+		name = "(no name)"
+	}
+	d := r.newDoc(name+" · "+pe.title+" · "+kind, kind, name+" · "+pe.title, pe.title+" · "+name, pe)
+	team := ""
+	if m := clean(rep.Manager); m != "" {
+		team = "Team: " + m
+	}
+	d.masthead(kind, name, " · "+pe.title, joinNonEmpty(team, clean(rep.Office)))
+	return d
+}
+
+// masthead draws the band at the top of page 1: a small label, the name
+// and period on the left, the team on the right, an accent rule. A name too
+// long for the line is set smaller (down to 13 pt), the team moves up to the
+// label's line, and only then is the name cut.
+func (d *doc) masthead(label, name, rest, right string) {
+	y0 := margin
+	d.text(d.left, y0+stLabel.capH(), label, stLabel)
+	base := y0 + 11
+	nameSt, restSt := stName, stNameRest
+	rw, full := 0.0, right
+	if right != "" {
+		right = d.fit(right, stTeam, d.cw*0.45)
+		rw = d.width(right, stTeam) + 6
+	}
+	fits := func(pt float64) bool {
+		nameSt.pt, restSt.pt = pt, pt
+		return d.width(name, nameSt)+d.width(rest, restSt) <= d.cw-rw
+	}
+	if !fits(stName.pt) && right != "" {
+		up := style{faceRegular, 9, colText}
+		lw := d.width(label, stLabel) + 8
+		d.textR(d.right, y0+stLabel.capH(), d.fit(full, up, d.cw-lw), up)
+		right, rw = "", 0
+	}
+	pt := stName.pt
+	for pt > 13 && !fits(pt) {
+		pt--
+	}
+	nameSt.pt, restSt.pt = pt, pt
+	if right != "" {
+		d.textR(d.right, base, right, stTeam)
+	}
+	avail := d.cw - rw
+	restW := d.width(rest, restSt)
+	if restW > avail*0.5 {
+		rest = d.fit(rest, restSt, avail*0.5)
+		restW = d.width(rest, restSt)
+	}
+	x := d.textFit(d.left, base, avail-restW, name, nameSt)
+	d.text(x, base, rest, restSt)
+	d.hline(d.left, d.right, y0+15, colAccent, 0.5)
+	d.y = y0 + 21
+}
+
+// headline draws "Each “no” was worth $48.20" and the line of counts under
+// it.
+func (d *doc) headline(c *report.Counts, note string) {
+	base := d.y + stHeadline.capH()
+	if c.ValuePerContact.OK {
+		x := d.text(d.left, base, "Each “no” was worth ", stHeadline)
+		d.text(x, base, d.r.money(c.ValuePerContact.V), stHeadNum)
+	} else {
+		d.text(d.left, base, "No contacts recorded in "+d.pe.title, stHeadline)
+	}
+	base += 7.5
+	d.textFit(d.left, base, d.cw, d.r.statsLine(c), stStats)
+	if note != "" {
+		base += 5
+		d.textFit(d.left, base, d.cw, note, stNote)
+	}
+	d.y = base + 5
+}
+
+// repPage1 is the month in one look.
+func (r *Renderer) repPage1(d *doc, rep *report.Rep, coaching []Paragraph) error {
+	note := ""
+	switch rep.Sources.Contacts {
+	case report.SourceDecided:
+		note = "contacts counted from decided deals: no activity log"
+	case report.SourceNone:
+		note = "no activity, tally or deal rows for this rep in the inputs"
+	}
+	d.headline(&rep.Counts, note)
+	d.goals(&rep.Goal, &rep.YTD.Counts)
+	d.alerts(rep.Alerts, "No alerts: your numbers are steady.")
+	if err := d.trendCharts(rep.Monthly); err != nil {
+		return err
+	}
+	d.coaching(coaching)
+	return nil
+}
+
+// goals draws the goal and year-to-date boxes, or one quiet line when no
+// goal is set.
+func (d *doc) goals(g *report.Goal, ytd *report.Counts) {
+	hasPeriod := g.PeriodGoal.OK && g.PeriodGoal.V > 0
+	hasYear := g.YearGoal.OK && g.YearGoal.V > 0
+	if !hasPeriod && !hasYear {
+		d.space(1)
+		d.line("No goal set · year to date: "+d.r.moneyWhole(ytd.Commission)+" earned from "+
+			count(ytd.Closings, "sale", "sales"), stQuiet)
+		return
+	}
+	const boxH = 31.0
+	d.space(1)
+	d.need(boxH)
+	gap := 5.0
+	bw := (d.cw - gap) / 2
+	y := d.y
+	d.goalBox(d.left, y, bw, boxH, "Goal · "+d.pe.title, hasPeriod,
+		g.PeriodActual, g.PeriodGoal, g.Attainment, -1,
+		d.periodBasis(g), "")
+	var l1, l2 string
+	mark := -1.0
+	if hasYear {
+		l1, l2 = d.r.ytdLines(g)
+		if g.YTDGoalProrated.OK && g.YearGoal.V > 0 {
+			mark = float64(g.YTDGoalProrated.V) / float64(g.YearGoal.V)
+		}
+	}
+	d.goalBox(d.left+bw+gap, y, bw, boxH, "Year to date · "+d.pe.year(), hasYear,
+		g.YTDActual, g.YearGoal, g.YTDAttainment, mark, l1, l2)
+	d.y = y + boxH
+}
+
+// periodBasis says what the period goal measures: "commission this month".
+func (d *doc) periodBasis(g *report.Goal) string {
+	what := "commission"
+	if g.Basis == "closings" {
+		what = "sales closed"
+	}
+	switch {
+	case !d.pe.ok || d.pe.p.Kind == repcard.PeriodMonth:
+		return what + " this month"
+	case d.pe.p.Kind == repcard.PeriodQuarter:
+		return what + " this quarter"
+	}
+	return what + " this year"
+}
+
+// ytdLines are the two lines of the year-to-date box: the pro-rated goal
+// and where the rep stands, then the pace needed.
+func (r *Renderer) ytdLines(g *report.Goal) (string, string) {
+	l1 := "pro-rated goal " + r.goalNum(g.YTDGoalProrated) + goalUnit(g.YTDGoalProrated)
+	if g.AheadBy.OK {
+		switch {
+		case g.AheadBy.V > 0:
+			l1 += " · ahead by " + r.goalNum(g.AheadBy) + goalUnit(g.AheadBy)
+		case g.AheadBy.V < 0:
+			behind := g.AheadBy
+			behind.V = -behind.V
+			l1 += " · behind by " + r.goalNum(behind) + goalUnit(behind)
+		default:
+			l1 += " · on pace"
+		}
+	}
+	var l2 string
+	switch {
+	case g.MonthsLeft <= 0:
+		l2 = "the year is complete"
+	case g.YTDActual.OK && g.YTDActual.V >= g.YearGoal.V:
+		l2 = "year goal reached"
+	case g.PaceNeededPerMonth.OK:
+		l2 = "need " + r.goalNum(g.PaceNeededPerMonth) + goalUnit(g.PaceNeededPerMonth) +
+			" / month for the " + count(g.MonthsLeft, "month", "months") + " left"
+	}
+	return l1, l2
+}
+
+// goalBox draws one goal panel.
+func (d *doc) goalBox(x, y, w, h float64, title string, set bool, actual, goal report.GoalNum,
+	att report.Ratio, mark float64, l1, l2 string) {
+	d.panel(x, y, w, h, colZebra)
+	pad := 4.0
+	iw := w - 2*pad
+	d.textFit(x+pad, y+pad+stBoxTitle.capH(), iw, title, stBoxTitle)
+	if !set {
+		d.textFit(x+pad, y+pad+11, iw, "no goal set", stQuiet)
+		return
+	}
+	base := y + pad + 10
+	p := pct(att)
+	pw := d.width(p, stBoxPct)
+	d.textR(x+w-pad, base, p, stBoxPct)
+	d.textFit(x+pad, base, iw-pw-3, d.r.goalNum(actual)+" of "+d.r.goalNum(goal)+goalUnit(goal), stBoxBig)
+	share := -1.0
+	if att.OK {
+		share = att.V
+	}
+	d.bar(x+pad, base+2.6, iw, 2.2, share, mark)
+	lb := base + 2.6 + 2.2 + 5
+	d.textFit(x+pad, lb, iw, l1, stBoxLine)
+	d.textFit(x+pad, lb+4.3, iw, l2, stBoxLine)
+}
+
+// alerts draws the alerts section, or the line none when there are none.
+func (d *doc) alerts(as []report.Alert, none string) {
+	d.heading("Alerts", stBody.lineH())
+	if len(as) == 0 {
+		d.line(none, stQuiet)
+		return
+	}
+	mark := style{faceRegular, stBody.pt, colAccent}
+	lh := stBody.lineH()
+	for _, a := range as {
+		for i, l := range d.bullet(clean(a.Message), stBody, d.cw) {
+			d.need(lh)
+			base := d.y + lh*0.5 + stBody.capH()*0.5
+			if i == 0 { // the ▲ in the accent
+				l = strings.TrimPrefix(l, "▲")
+				d.text(d.left, base, "▲", mark)
+				d.text(d.left+d.width("▲", mark), base, l, stBody)
+			} else {
+				d.text(d.left, base, l, stBody)
+			}
+			d.y += lh
+		}
+	}
+}
+
+// trendCharts draws the three 12-month charts: contacts and sales across the
+// column, contacts per sale and value per contact side by side.
+func (d *doc) trendCharts(ms []report.Month) error {
+	const fullH, halfH, gap = 48.0, 48.0, 4.0
+	d.heading("The last 12 months", fullH+gap+halfH) // the three charts stay together
+	contacts := points(ms, func(m *report.Month) (float64, bool) { return float64(m.Contacts), true })
+	closings := points(ms, func(m *report.Month) (float64, bool) { return float64(m.Closings), true })
+	ratio := points(ms, func(m *report.Month) (float64, bool) { return m.ContactsPerClose.V, m.ContactsPerClose.OK })
+	value := points(ms, func(m *report.Month) (float64, bool) {
+		return m.ValuePerContact.V.Units(), m.ValuePerContact.OK
+	})
+
+	o := d.chartOptions(d.cw, fullH)
+	png, err := charts.ContactsAndClosings(contacts, closings, o)
+	if err != nil {
+		return err
+	}
+	_, h := d.image("chart-contacts", png, d.left, d.y, o)
+	d.y += h + gap
+
+	hw := (d.cw - gap) / 2
+	o1, o2 := d.chartOptions(hw, halfH), d.chartOptions(hw, halfH)
+	png1, err := charts.ContactsPerClose(ratio, o1)
+	if err != nil {
+		return err
+	}
+	// No per-contact goal is in metrics.json, so no goal line.
+	png2, err := charts.ValuePerContact(value, 0, o2)
+	if err != nil {
+		return err
+	}
+	_, h1 := o1.SizeMM()
+	d.need(h1)
+	d.image("chart-ratio", png1, d.left, d.y, o1)
+	w2, _ := o2.SizeMM()
+	d.image("chart-value", png2, d.right-w2, d.y, o2)
+	d.y += h1 + 2
+	return nil
+}
+
+// points turns 12 months into a chart series; a month without data, or
+// whose value is undefined, is a gap.
+func points(ms []report.Month, val func(m *report.Month) (float64, bool)) []charts.MonthPoint {
+	out := make([]charts.MonthPoint, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		v, ok := val(m)
+		out[i] = charts.MonthPoint{Label: m.Month, Value: v, Valid: ok && m.HasData}
+	}
+	return out
+}
+
+// coaching draws the coaching paragraphs.
+func (d *doc) coaching(ps []Paragraph) {
+	var keep []Paragraph
+	for _, p := range ps {
+		if clean(p.Title) != "" || clean(p.Text) != "" {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) == 0 {
+		return
+	}
+	d.heading("Coaching", stH3.lineH()+2*stBody.lineH())
+	for i, p := range keep {
+		if i > 0 {
+			d.space(2)
+		}
+		if t := clean(p.Title); t != "" {
+			d.need(stH3.lineH() + 2*stBody.lineH()) // a title keeps two lines with it
+			d.line(t, stH3)
+		}
+		for _, para := range splitParagraphs(p.Text) {
+			d.para(para, stBody)
+		}
+	}
+}
+
+// splitParagraphs splits text at blank lines and cleans each paragraph.
+func splitParagraphs(s string) []string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	var out []string
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = clean(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ---- page 2: learning from the nos ----
+
+func (r *Renderer) repPage2(d *doc, rep *report.Rep) error {
+	if d.f.PageNo() == 1 {
+		d.addPage()
+	} else {
+		d.space(4)
+	}
+	d.heading("Learning from the nos", 50)
+	if err := d.lossReasons(&rep.Metrics); err != nil {
+		return err
+	}
+	d.referrals(&rep.Counts, rep.Sources.ReferralAsks)
+	d.followUps(rep.FollowUpsDue)
+	d.staleMaybes(rep.StaleMaybes)
+	d.nearMisses(rep.NearMisses)
+	d.repWins(rep.Wins, &rep.Records)
+	return nil
+}
+
+// lossReasons draws the loss-reasons chart and names the top reason in the
+// rep's control.
+func (d *doc) lossReasons(m *report.Metrics) error {
+	if m.ExplicitNos == 0 {
+		d.line("No explicit nos recorded in "+d.pe.title+".", stQuiet)
+		return nil
+	}
+	bars := make([]charts.ReasonBar, 0, len(m.LossReasons))
+	var top []string // the controllable reasons with the highest count
+	topN, unknown := 0, 0
+	for i := range m.LossReasons {
+		lr := &m.LossReasons[i]
+		bars = append(bars, charts.ReasonBar{Reason: clean(lr.Reason), Count: lr.Count, Controllable: lr.Controllable})
+		switch {
+		case lr.Category == "unknown":
+			unknown += lr.Count
+		case !lr.Controllable || lr.Count < topN:
+		case lr.Count > topN:
+			top, topN = []string{"“" + clean(lr.Reason) + "”"}, lr.Count
+		default:
+			top = append(top, "“"+clean(lr.Reason)+"”")
+		}
+	}
+	n := min(len(bars), 8)
+	h := 14 + 5.5*float64(n)
+	o := d.chartOptions(d.cw, h)
+	png, err := charts.LossReasons(bars, o)
+	if err != nil {
+		return err
+	}
+	_, ih := o.SizeMM()
+	d.need(ih)
+	d.image("chart-losses", png, d.left, d.y, o)
+	d.y += ih + 2
+	nos := format.Int(topN) + " of " + format.Int(m.ExplicitNos) + " nos"
+	switch len(top) {
+	case 0:
+		d.para("None of the nos with a reason was in your control.", stBody)
+	case 1:
+		d.para("The reason most in your control: "+top[0]+", "+nos+". Work on it first.", stBody)
+	case 2:
+		d.para("The reasons most in your control: "+top[0]+" and "+top[1]+", "+nos+" each.", stBody)
+	default:
+		d.para("The reasons most in your control: "+top[0]+", "+top[1]+" and "+
+			count(len(top)-2, "more", "more")+", "+nos+" each.", stBody)
+	}
+	d.line(joinNonEmpty(
+		count(m.ControllableNos, "no", "nos")+" in your control",
+		count(m.UncontrollableNos, "no", "nos")+" not in your control",
+		ifs(unknown > 0, count(unknown, "no", "nos")+" without a reason"),
+	), stNote)
+	return nil
+}
+
+func ifs(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}
+
+// referrals draws the referral-asks sentence; source is where the asks
+// come from (Sources.ReferralAsks).
+func (d *doc) referrals(c *report.Counts, source string) {
+	d.subheading("Referral asks", "", stBody.lineH())
+	switch {
+	case source == report.SourceNone && c.ReferralAsks == 0:
+		d.para("Your data does not record referral asks: log them with your activities.", stBody)
+	case c.ExplicitNos == 0 && c.ReferralAsks == 0:
+		d.line("No nos and no referral asks recorded.", stQuiet)
+		return
+	case c.ReferralAsks <= c.ExplicitNos && c.ReferralAskRate.OK:
+		d.para(fmt.Sprintf("You asked for a referral after %s of %s nos (%s).",
+			format.Int(c.ReferralAsks), format.Int(c.ExplicitNos), pct(c.ReferralAskRate)), stBody)
+	default:
+		d.para(fmt.Sprintf("You asked for a referral %s; %s recorded.",
+			count(c.ReferralAsks, "time", "times"), count(c.ExplicitNos, "no was", "nos were")), stBody)
+	}
+	d.line("A no is the moment to ask: “Who else should I talk to?”", stNote)
+}
+
+// scale returns column widths designed for a 180 mm column, scaled to the
+// document's column.
+func (d *doc) scale(cols []column) []column {
+	total := 0.0
+	for _, c := range cols {
+		total += c.w
+	}
+	out := make([]column, len(cols))
+	for i, c := range cols {
+		c.w = c.w * d.cw / total
+		out[i] = c
+	}
+	return out
+}
+
+// more draws "and N more in metrics.json" under a capped table.
+func (d *doc) more(n int, what string) {
+	if n <= 0 {
+		return
+	}
+	d.y += 0.8
+	d.line("and "+format.Int(n)+" more "+what+"in metrics.json", stNote)
+}
+
+// section is a subheading with a capped table under it, kept together.
+type section struct {
+	title, note string
+	intro       []string // bold lines between the heading and the table
+	empty       string   // the quiet line when there are no rows
+	t           *table
+	rows        [][]cell // at most the cap
+	total       int      // rows before the cap
+	moreWhat    string   // "and N more <moreWhat>in metrics.json"
+	major       bool     // a heading of the first level
+}
+
+func (d *doc) section(s section) {
+	introH := float64(len(s.intro)) * stBodyBold.lineH()
+	if len(s.intro) > 0 && len(s.rows) > 0 {
+		introH += 1.5
+	}
+	keep := introH + stQuiet.lineH()
+	if len(s.rows) > 0 {
+		keep = introH + s.t.need(len(s.rows))
+	}
+	if s.major {
+		d.headingNote(s.title, noteCount(s.total, s.note), keep)
+	} else {
+		d.subheading(s.title, noteCount(s.total, s.note), keep)
+	}
+	for _, l := range s.intro {
+		d.para(l, stBodyBold)
+	}
+	if len(s.rows) == 0 {
+		if s.empty != "" {
+			d.line(s.empty, stQuiet)
+		}
+		return
+	}
+	if len(s.intro) > 0 {
+		d.y += 1.5
+	}
+	more := s.total - len(s.rows)
+	d.startTable(s.t, len(s.rows))
+	d.rows(s.t, s.rows, stCell, min(more, 1))
+	d.more(more, s.moreWhat)
+}
+
+func (d *doc) followUps(fs []report.FollowUp) {
+	shown := fs[:min(len(fs), maxFollowUps)]
+	rows := make([][]cell, len(shown))
+	for i, f := range shown {
+		rows[i] = []cell{{s: clean(f.Prospect)}, {s: day(f.Date)}, {s: orDash(clean(f.Reason))}, {s: day(f.LastTouch)}}
+	}
+	d.section(section{
+		title: "Follow-ups due", note: "oldest first: they said no, then heard nothing",
+		empty: "No follow-ups due.",
+		t: &table{rowH: 5.6, cols: d.scale([]column{
+			{"Prospect", 62, 'L'}, {"Said no on", 25, 'L'}, {"Reason", 68, 'L'}, {"Last touch", 25, 'L'},
+		})},
+		rows: rows, total: len(fs),
+	})
+}
+
+func (d *doc) staleMaybes(ss []report.Stale) {
+	shown := ss[:min(len(ss), maxStale)]
+	rows := make([][]cell, len(shown))
+	for i, s := range shown {
+		rows[i] = []cell{{s: clean(s.Prospect)}, {s: clean(s.Kind)}, {s: day(s.Since)},
+			{s: format.Int(s.AgeDays)}, {s: d.r.nullMoneyWhole(s.Amount)}}
+	}
+	d.section(section{
+		title: "Vague maybes gone quiet", note: "ask for a decision: a clear no beats a vague maybe",
+		empty: "No open deals or maybes have gone quiet.",
+		t: &table{rowH: 5.6, cols: d.scale([]column{
+			{"Prospect", 74, 'L'}, {"Kind", 26, 'L'}, {"Open since", 26, 'L'}, {"Days quiet", 20, 'R'}, {"Amount", 34, 'R'},
+		})},
+		rows: rows, total: len(ss),
+	})
+}
+
+func (d *doc) nearMisses(ns []report.NearMiss) {
+	shown := ns[:min(len(ns), maxNearMisses)]
+	rows := make([][]cell, len(shown))
+	for i, n := range shown {
+		rows[i] = []cell{{s: clean(n.Prospect)}, {s: day(n.Date)}, {s: orDash(clean(n.Stage))},
+			{s: orDash(clean(n.Reason))}, {s: d.r.nullMoneyWhole(n.Amount)}}
+	}
+	d.section(section{
+		title: "Near misses", note: "a loss is a loss: study it once, set a follow-up date, move on",
+		empty: "No near misses.",
+		t: &table{rowH: 5.6, cols: d.scale([]column{
+			{"Prospect", 56, 'L'}, {"Lost on", 24, 'L'}, {"Stage", 30, 'L'}, {"Reason", 44, 'L'}, {"Amount", 26, 'R'},
+		})},
+		rows: rows, total: len(ns),
+	})
+}
+
+func (d *doc) repWins(ws []report.Win, rec *report.Records) {
+	var intro []string
+	if rec.BestMonth {
+		intro = append(intro, fmt.Sprintf("Best month of the last 12: %s in commission (previous best %s).",
+			d.r.moneyWhole(rec.MonthCommission), d.r.moneyWhole(rec.PreviousBest)))
+	}
+	if rec.StreakMonths >= 2 {
+		intro = append(intro, format.Int(rec.StreakMonths)+" months in a row with a sale.")
+	}
+	shown := ws[:min(len(ws), maxWins)]
+	rows := make([][]cell, len(shown))
+	for i, w := range shown {
+		rows[i] = []cell{{s: winProspect(&w)}, {s: day(w.Date)}, {s: d.r.nullMoneyWhole(w.Amount)}, {s: d.r.moneyWhole(w.Commission)}}
+	}
+	d.section(section{
+		title: "Wins to celebrate", note: "largest first", intro: intro,
+		empty: "No wins recorded in " + d.pe.title + ".",
+		t: &table{rowH: 5.6, cols: d.scale([]column{
+			{"Prospect", 88, 'L'}, {"Won on", 26, 'L'}, {"Amount", 33, 'R'}, {"Commission", 33, 'R'},
+		})},
+		rows: rows, total: len(ws),
+	})
+}
+
+// winProspect is the prospect of a win, with the number of sales when won
+// outcomes were folded.
+func winProspect(w *report.Win) string {
+	p := orDash(clean(w.Prospect))
+	if w.Count > 1 {
+		p += " (" + format.Int(w.Count) + " sales)"
+	}
+	return p
+}
+
+// noteCount is the note after a subheading: "(40) · what it means".
+func noteCount(n int, s string) string {
+	if n == 0 {
+		return s
+	}
+	return format.Int(n) + " · " + s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return dash
+	}
+	return s
+}

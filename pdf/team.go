@@ -1,0 +1,279 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/repcard/repcard/charts"
+	"github.com/repcard/repcard/internal/format"
+	"github.com/repcard/repcard/report"
+)
+
+const (
+	maxTalkTo   = 10
+	maxTeamWins = 10
+	maxWhy      = 3 // alert lines per rep in "talk to first"
+)
+
+// group is what a manager or team summary prints: a set of reps and their
+// summed metrics.
+type group struct {
+	kind    string // "Manager summary" or "Team summary"
+	name    string // "Ana Ruiz" or "Team"
+	right   string // "Berlin · 4 reps"
+	total   string // label of the totals row
+	m       *report.Metrics
+	reps    []*report.Rep
+	missing int // reps of the manager not in this run's report
+}
+
+func groupOf(rpt *report.Report, m *report.Manager) *group {
+	g := &group{kind: "Manager summary", name: clean(m.Manager), total: "Team total", m: &m.Metrics}
+	if g.name == "" {
+		g.name = "(no manager)"
+	}
+	byName := map[string]*report.Rep{}
+	for i := range rpt.Reps {
+		byName[rpt.Reps[i].Rep] = &rpt.Reps[i]
+	}
+	for _, n := range m.Reps {
+		if rep, ok := byName[n]; ok {
+			g.reps = append(g.reps, rep)
+		} else {
+			g.missing++
+		}
+	}
+	g.right = joinNonEmpty(clean(m.Office), count(len(m.Reps), "rep", "reps"))
+	return g
+}
+
+func teamGroup(rpt *report.Report) *group {
+	g := &group{kind: "Team summary", name: "Whole team", total: "All reps", m: &rpt.Team}
+	for i := range rpt.Reps {
+		g.reps = append(g.reps, &rpt.Reps[i])
+	}
+	g.right = count(len(rpt.Reps), "rep", "reps")
+	if len(rpt.Managers) > 0 {
+		g.right += " · " + count(len(rpt.Managers), "manager", "managers")
+	}
+	return g
+}
+
+// groupDoc lays out a manager or team summary.
+func (r *Renderer) groupDoc(rpt *report.Report, g *group) (*doc, error) {
+	pe := periodOf(rpt)
+	d := r.newDoc(g.name+" · "+pe.title+" · "+g.kind, g.kind, g.name+" · "+pe.title, pe.title+" · "+g.name, pe)
+	d.masthead(g.kind, g.name, " · "+pe.title, g.right)
+	d.headline(&g.m.Counts, "")
+	d.groupGoal(&g.m.Goal)
+	d.alerts(g.m.Alerts, "No team alerts: the team's numbers are steady.")
+	d.repTable(g)
+	// What REPORT-LAYOUT.md sketches as page 2 follows the table, on the
+	// same page when it fits: a small team's summary is not half blank.
+	d.space(4)
+	d.talkToFirst(g) // next to the table: who the alerts are about
+	if err := d.distribution(g); err != nil {
+		return nil, err
+	}
+	if err := d.trendCharts(g.m.Monthly); err != nil {
+		return nil, err
+	}
+	d.teamWins(g.m.Wins)
+	return d, nil
+}
+
+// groupGoal draws the team's goal in one line, when it has one.
+func (d *doc) groupGoal(g *report.Goal) {
+	var parts []string
+	if g.PeriodGoal.OK && g.PeriodGoal.V > 0 {
+		parts = append(parts, "Goal: "+d.r.goalNum(g.PeriodActual)+" of "+d.r.goalNum(g.PeriodGoal)+
+			goalUnit(g.PeriodGoal)+" ("+pct(g.Attainment)+")")
+	}
+	if g.YearGoal.OK && g.YearGoal.V > 0 {
+		parts = append(parts, "year to date "+d.r.goalNum(g.YTDActual)+" of "+d.r.goalNum(g.YearGoal)+
+			goalUnit(g.YearGoal)+" ("+pct(g.YTDAttainment)+")")
+	}
+	if len(parts) == 0 {
+		d.line("No team goal set.", stNote)
+		return
+	}
+	d.line(strings.Join(parts, " · "), stSecond)
+}
+
+// byValuePerContact sorts reps by value per contact, highest first;
+// undefined last; ties by commission, then name.
+func byValuePerContact(reps []*report.Rep) []*report.Rep {
+	out := slices.Clone(reps)
+	slices.SortStableFunc(out, func(a, b *report.Rep) int {
+		if a.ValuePerContact.OK != b.ValuePerContact.OK {
+			if a.ValuePerContact.OK {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(b.ValuePerContact.V, a.ValuePerContact.V); c != 0 && a.ValuePerContact.OK {
+			return c
+		}
+		if c := cmp.Compare(b.Commission, a.Commission); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rep, b.Rep)
+	})
+	return out
+}
+
+// arrow returns the trend arrow of trend_arrow and its style.
+func arrow(s string) cell {
+	switch s {
+	case "up":
+		return cell{"▲", style{faceRegular, 9, colAccent}}
+	case "down":
+		return cell{"▼", style{faceRegular, 9, colInk}}
+	case "flat":
+		return cell{"▬", style{faceRegular, 9, colFaint}}
+	}
+	return cell{dash, stCellMute}
+}
+
+// repTable is the leaderboard: one row per rep, then the totals.
+func (d *doc) repTable(g *group) {
+	d.heading("Reps by value per contact", 20)
+	t := &table{rowH: 5.8, zebra: true, cols: d.scale([]column{
+		{"Rep", 44, 'L'}, {"Contacts", 17, 'R'}, {"Sales", 13, 'R'}, {"Contacts\nper sale", 17, 'R'},
+		{"Value per\ncontact", 21, 'R'}, {"Commission", 25, 'R'}, {"Goal", 14, 'R'},
+		{"Trend", 13, 'C'}, {"Alerts", 16, 'R'},
+	})}
+	reps := byValuePerContact(g.reps)
+	rows := make([][]cell, len(reps))
+	alerts := 0
+	for i, rep := range reps {
+		alerts += len(rep.Alerts)
+		rows[i] = d.repRow(clean(rep.Rep), &rep.Metrics, len(rep.Alerts))
+	}
+	d.startTable(t, len(rows))
+	if len(rows) == 0 {
+		d.line("No reps in this report.", stQuiet)
+	}
+	d.rows(t, rows, stCell, 1)
+	d.totalRow(t, d.repRow(g.total, g.m, alerts))
+	if g.missing > 0 {
+		d.line(count(g.missing, "rep", "reps")+" of this team not in this run: the totals include them", stNote)
+	}
+}
+
+func (d *doc) repRow(name string, m *report.Metrics, alerts int) []cell {
+	al := cell{s: dash, st: stCellMute}
+	if alerts > 0 {
+		al = cell{s: format.Int(alerts)}
+	}
+	return []cell{
+		{s: name},
+		{s: format.Int(m.Contacts)},
+		{s: format.Int(m.Closings)},
+		{s: ratio1(m.ContactsPerClose)},
+		{s: d.r.nullMoney(m.ValuePerContact)},
+		{s: d.r.moneyWhole(m.Commission)},
+		{s: pct(m.Goal.Attainment)},
+		arrow(m.TrendArrow),
+		al,
+	}
+}
+
+// distribution draws contacts per sale across the reps.
+func (d *doc) distribution(g *group) error {
+	d.heading("How the reps convert", 45)
+	var vs []float64
+	for _, rep := range g.reps {
+		if rep.ContactsPerClose.OK {
+			vs = append(vs, rep.ContactsPerClose.V)
+		}
+	}
+	o := d.chartOptions(d.cw, 45)
+	png, err := charts.RatioDistribution(vs, o)
+	if err != nil {
+		return err
+	}
+	_, h := o.SizeMM()
+	d.need(h)
+	d.image("chart-distribution", png, d.left, d.y, o)
+	d.y += h + 1
+	without := len(g.reps) - len(vs)
+	d.line(joinNonEmpty("contacts per sale, one mark per rep with a sale; lower is better",
+		ifs(without > 0, count(without, "rep", "reps")+" without a sale not shown")), stNote)
+	return nil
+}
+
+// atStake is what orders "talk to first": how far the last month's
+// commission fell below the mean of the 3 months before it (0 when it did
+// not fall), in cents.
+func atStake(m *report.Metrics) int64 {
+	n := len(m.Monthly)
+	if n < 4 {
+		return 0
+	}
+	var sum int64
+	for _, mo := range m.Monthly[n-4 : n-1] {
+		sum += int64(mo.Commission)
+	}
+	drop := sum - 3*int64(m.Monthly[n-1].Commission) // 3 × (mean − last)
+	return max(drop, 0)
+}
+
+// talkToFirst lists the reps with alerts, the most money at stake first.
+func (d *doc) talkToFirst(g *group) {
+	var reps []*report.Rep
+	for _, rep := range g.reps {
+		if len(rep.Alerts) > 0 {
+			reps = append(reps, rep)
+		}
+	}
+	slices.SortStableFunc(reps, func(a, b *report.Rep) int {
+		if c := cmp.Compare(atStake(&b.Metrics), atStake(&a.Metrics)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Commission, a.Commission); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rep, b.Rep)
+	})
+	t := &table{rowH: 5.6, cols: d.scale([]column{
+		{"Rep", 44, 'L'}, {"Why", 114, 'L'}, {"Commission", 22, 'R'},
+	})}
+	whyW := t.cols[1].w - 2*cellPad
+	shown := reps[:min(len(reps), maxTalkTo)]
+	rows := make([][]cell, len(shown))
+	for i, rep := range shown {
+		var why []string
+		for _, a := range rep.Alerts[:min(len(rep.Alerts), maxWhy)] {
+			why = append(why, d.bullet(strings.ReplaceAll(clean(a.Message), " your ", " their "), stCell, whyW)...)
+		}
+		if n := len(rep.Alerts) - maxWhy; n > 0 {
+			why = append(why, "  and "+count(n, "more alert", "more alerts"))
+		}
+		rows[i] = []cell{{s: clean(rep.Rep)}, {s: strings.Join(why, "\n")}, {s: d.r.moneyWhole(rep.Commission)}}
+	}
+	d.section(section{
+		title: "Talk to first", note: "reps with alerts, the largest drop in commission first",
+		empty: "No rep has an alert.",
+		t:     t, rows: rows, total: len(reps), moreWhat: "reps with alerts ", major: true,
+	})
+}
+
+// teamWins lists the team's wins, largest first.
+func (d *doc) teamWins(ws []report.Win) {
+	shown := ws[:min(len(ws), maxTeamWins)]
+	rows := make([][]cell, len(shown))
+	for i, w := range shown {
+		rows[i] = []cell{{s: clean(w.Rep)}, {s: winProspect(&w)}, {s: day(w.Date)},
+			{s: d.r.nullMoneyWhole(w.Amount)}, {s: d.r.moneyWhole(w.Commission)}}
+	}
+	d.section(section{
+		title: "Wins to celebrate", note: "largest first",
+		empty: "No wins recorded in " + d.pe.title + ".",
+		t: &table{rowH: 5.6, cols: d.scale([]column{
+			{"Rep", 44, 'L'}, {"Prospect", 62, 'L'}, {"Won on", 24, 'L'}, {"Amount", 25, 'R'}, {"Commission", 25, 'R'},
+		})},
+		rows: rows, total: len(ws), major: true,
+	})
+}
