@@ -582,8 +582,8 @@ func TestRepoConfig(t *testing.T) {
 	if c.Commission.Rate != 0.10 {
 		t.Errorf("commission.rate = %v, want 0.10", c.Commission.Rate)
 	}
-	if mc, ac, _, _ := c.GoalsFor("Anyone"); mc != 3000 || ac != 36000 {
-		t.Errorf("goals = %v, %v; want 3000, 36000", mc, ac)
+	if mc, ac, _, _ := c.GoalsFor("Anyone"); mc != 5000 || ac != 60000 {
+		t.Errorf("goals = %v, %v; want 5000, 60000", mc, ac)
 	}
 	if len(c.Mapping) != 0 {
 		t.Errorf("the repository's config has %d mappings, want none (presets read the examples)", len(c.Mapping))
