@@ -460,8 +460,8 @@ func (d *doc) ruledLines(n int, gap float64) {
 
 // chartOptions returns the options for a chart placed w×h millimetres.
 func (d *doc) chartOptions(w, h float64) charts.Options {
-	px := func(mm float64) int { return int(math.Round(mm * charts.DefaultDPI / 25.4)) }
-	o := charts.Options{Width: px(w), Height: px(h), Currency: d.r.chartCurrency}
+	px := func(mm float64) int { return int(math.Round(mm * d.r.chartDPI / 25.4)) }
+	o := charts.Options{Width: px(w), Height: px(h), Currency: d.r.chartCurrency, DPI: d.r.chartDPI}
 	// gofpdf (v1.16.2) writes images sorted by pixel width only, equal
 	// widths in map order: two images of one width would come out in a
 	// different order from run to run. Each image of a document gets its

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-
 	"github.com/repcard/repcard/internal/format"
 	"github.com/repcard/repcard/report"
 )
