@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
@@ -21,6 +22,15 @@ const (
 	ReasonAmbiguousDate  = "ambiguous date: day and month could be either way round (set date_order in config)"
 	ReasonDecidedNoClose = "won or lost deal without a close date"
 	ReasonNoCounts       = "no contact counts"
+	ReasonDateRange      = "date out of range: sales dates fall in the years 1900 to 2100"
+)
+
+// The years a date may have. Excel allows up to 9999, but a date beyond
+// 2100 in a sales export is a typo or a hostile value, and it would move the
+// default period (the newest month in the data) to that year.
+const (
+	minYear = 1900
+	maxYear = 2100
 )
 
 // words are config.Words folded for matching.
@@ -162,6 +172,17 @@ type converter struct {
 	words    *words
 	roster   *rosterIndex
 	issues   func(repcard.Issue)
+
+	reps     memo[string]
+	statuses memo[Outcome]
+	outcomes memo[outcomeWord]
+	types    memo[string]
+}
+
+// outcomeWord is what an activity's outcome text says.
+type outcomeWord struct {
+	o       Outcome
+	planned bool
 }
 
 // errSkip marks a row that is not data (no counts on a tally row): skipped,
@@ -213,6 +234,9 @@ func (c *converter) date(row []string, f field, required bool, missing string) (
 			reason += ": " + msg
 		}
 		return 0, c.fail(col, v, reason)
+	}
+	if y, _, _ := d.YMD(); y < minYear || y > maxYear {
+		return 0, c.fail(col, v, ReasonDateRange)
 	}
 	return d, nil
 }
@@ -291,7 +315,9 @@ func (c *converter) fill(rec *Record, row []string) error {
 		if v == "" {
 			return c.fail(col, "", ReasonNoRep)
 		}
-		rec.Rep = c.roster.canonical(v)
+		if rec.Rep = c.reps.get(v, c.roster.canonical); rec.Rep == "" {
+			return c.fail(col, v, ReasonNoRep) // only spaces or control characters
+		}
 	} else if c.rep != "" {
 		rec.Rep = c.rep
 	} else {
@@ -332,7 +358,7 @@ func (c *converter) fillCommon(rec *Record, row []string) error {
 func (c *converter) fillDeal(rec *Record, row []string) error {
 	status := c.text(row, fStatus)
 	rec.OutcomeText = status
-	rec.Outcome = c.words.status(status)
+	rec.Outcome = c.statuses.get(status, c.words.status)
 	decided := rec.Outcome != OutcomeOpen
 	var err error
 	if rec.Date, err = c.date(row, fDate, decided, ReasonDecidedNoClose); err != nil {
@@ -369,11 +395,15 @@ func (c *converter) fillActivity(rec *Record, row []string) error {
 	}
 	rec.Type = c.l.fixedType
 	if t := c.text(row, fType); t != "" {
-		rec.Type = activityType(t)
+		rec.Type = c.types.get(t, activityType)
 	}
 	out := c.text(row, fOutcome)
 	rec.OutcomeText = out
-	rec.Outcome, rec.Planned = c.words.outcome(out)
+	ow := c.outcomes.get(out, func(s string) outcomeWord {
+		o, planned := c.words.outcome(s)
+		return outcomeWord{o, planned}
+	})
+	rec.Outcome, rec.Planned = ow.o, ow.planned
 	if v, col := c.value(row, fDone); col >= 0 && c.words.notDone(v) {
 		rec.Planned = true
 	}
@@ -428,10 +458,9 @@ func (c *converter) fillTally(rec *Record, row []string) error {
 
 func (c *converter) fillRoster(rec *Record, row []string) error {
 	v, col := c.value(row, fRep)
-	if v == "" {
-		return c.fail(col, "", ReasonNoRep)
+	if rec.Rep = cleanName(v); rec.Rep == "" {
+		return c.fail(col, v, ReasonNoRep)
 	}
-	rec.Rep = cleanName(v)
 	rec.Manager = cleanName(c.text(row, fManager))
 	rec.Office = cleanName(c.text(row, fOffice))
 	rec.Email = strings.ToLower(strings.TrimSpace(c.text(row, fEmail)))
@@ -449,7 +478,34 @@ func (c *converter) fillRoster(rec *Record, row []string) error {
 	return nil
 }
 
-// cleanName trims a name and collapses its inner whitespace.
+// cleanName trims a name and collapses its inner whitespace. Control
+// characters count as white space, invisible formatting characters (bidi
+// controls, the byte-order mark, zero-width space, soft hyphen) are removed, and bytes
+// that are not UTF-8 become U+FFFD: a name is printed and compared, so
+// nothing in it may be invisible.
 func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r):
+			return ' '
+		case invisible(r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// invisible reports the formatting characters cleanName removes: bidi
+// marks, embeddings, overrides and isolates, the byte-order mark, zero-width
+// space, word joiner and soft hyphen. The zero-width (non-)joiners, which
+// some scripts need, stay.
+func invisible(r rune) bool {
+	switch {
+	case r == '\u200e', r == '\u200f', r == '\u061c', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	case r == '\ufeff', r == '\u200b', r == '\u2060', r == '\u00ad':
+		return true
+	}
+	return false
 }

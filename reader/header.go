@@ -345,3 +345,25 @@ func truncate(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// width is one more than the last column the layout maps: the columns a
+// row needs to be converted.
+func (l *layout) width() int {
+	w := 0
+	for f := range numFields {
+		for _, c := range l.cols[f] {
+			w = max(w, c+1)
+		}
+	}
+	return w
+}
+
+// uses reports whether the layout maps column c to a field.
+func (l *layout) uses(c int) bool {
+	for f := range numFields {
+		if slices.Contains(l.cols[f], c) {
+			return true
+		}
+	}
+	return false
+}

@@ -59,7 +59,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 		ctx: ctx, dir: dir, cfg: cfg, emit: emit,
 		lim: limitsOf(cfg.Limits), words: wordsOf(cfg.Words),
 		dedupe: newDeduper(), batch: &Batch{},
-		found: func(int) {}, read: func(string) {},
+		found: func(int) {}, read: func(string) {}, beforeOpen: func(string) {},
 	}
 	for _, o := range opts {
 		o(r)
@@ -110,9 +110,15 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			return nil, err
 		}
 		r.resolve(p)
-		if p.layout == nil {
+		switch {
+		case p.layout == nil && p.readErr != "":
+			// Unreadable before a header was found: the rows are lost, so
+			// it is an issue, not a sheet of another kind.
+			r.fileIssue(p.file, p.sheet, p.readErr)
+			r.addInput(p, Input{Kind: repcard.KindNone, Reason: p.readErr})
+		case p.layout == nil:
 			r.addInput(p, Input{Kind: repcard.KindNone, Reason: p.reason})
-		} else {
+		default:
 			r.readSheet(p, emit)
 		}
 		if lastSheet[p.fileIndex] == p {
@@ -133,18 +139,29 @@ func WithProgress(found func(files int), read func(file string)) Option {
 	return func(r *inboxReader) { r.found, r.read = found, read }
 }
 
+// withBeforeOpen has ReadInbox call f with a file's inbox path each time
+// just before it opens it: tests use it to change or remove the file.
+func withBeforeOpen(f func(file string)) Option {
+	return func(r *inboxReader) { r.beforeOpen = f }
+}
+
 type inboxReader struct {
-	found  func(int)
-	read   func(string)
-	ctx    context.Context
-	dir    string
-	cfg    *config.Config
-	emit   func(*Record)
-	lim    limits
-	words  words
-	roster *rosterIndex
-	dedupe *deduper
-	batch  *Batch
+	found      func(int)
+	read       func(string)
+	beforeOpen func(string)
+	// totalRows counts the rows read in the whole inbox, against
+	// limits.max_total_rows; overTotal is set once it is passed.
+	totalRows int
+	overTotal bool
+	ctx       context.Context
+	dir       string
+	cfg       *config.Config
+	emit      func(*Record)
+	lim       limits
+	words     words
+	roster    *rosterIndex
+	dedupe    *deduper
+	batch     *Batch
 }
 
 // sheetPlan is one sheet between classification and reading.
@@ -158,6 +175,8 @@ type sheetPlan struct {
 	maps      []mappingFor
 	rep       string
 	repFrom   string
+	readErr   string    // the sheet could not be read to its header
+	stamp     fileStamp // the file when it was classified
 }
 
 // discover lists the files to read, in lexical order of their paths, and
@@ -264,7 +283,8 @@ func (r *inboxReader) fileIssue(file, sheet, reason string) {
 // classifyFile opens a file and reads the top rows of each sheet to find its
 // header. An unreadable file becomes an issue and an input of kind none.
 func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
-	wb, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(file)), r.lim)
+	r.beforeOpen(file)
+	wb, stamp, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(file)), r.lim)
 	if err != nil {
 		r.fileIssue(file, "", err.Error())
 		r.batch.Inputs = append(r.batch.Inputs, Input{File: file, Kind: repcard.KindNone, Reason: err.Error()})
@@ -272,8 +292,22 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	}
 	defer wb.Close()
 	var plans []*sheetPlan
-	for _, sheet := range wb.Sheets() {
-		p := &sheetPlan{fileIndex: index, file: file, sheet: sheet, maps: mappingsFor(r.cfg, file, sheet)}
+	sheets := wb.Sheets()
+	if len(sheets) == 0 {
+		const why = "workbook has no sheets"
+		r.fileIssue(file, "", why)
+		r.batch.Inputs = append(r.batch.Inputs, Input{File: file, Kind: repcard.KindNone, Reason: why})
+	}
+	seen := map[string]bool{}
+	for _, sheet := range sheets {
+		p := &sheetPlan{fileIndex: index, file: file, sheet: sheet, maps: mappingsFor(r.cfg, file, sheet), stamp: stamp}
+		if seen[sheet] {
+			const why = "a second sheet with the same name (the workbook is damaged): not read"
+			r.fileIssue(file, sheet, why)
+			r.addInput(p, Input{Kind: repcard.KindNone, Reason: why})
+			continue
+		}
+		seen[sheet] = true
 		src, err := wb.Open(sheet)
 		if err != nil {
 			r.fileIssue(file, sheet, err.Error())
@@ -289,7 +323,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 					continue
 				}
 				if err != io.EOF {
-					p.reason = err.Error()
+					p.readErr = err.Error()
 				}
 				break
 			}
@@ -297,9 +331,22 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 		}
 		src.Close()
 		p.layout = findHeader(p.head, p.maps, false)
+		if p.layout == nil && p.readErr == "" && sheet == "" && allBlank(p.head) {
+			// A CSV file with nothing in it but blank lines.
+			p.readErr = "file has no rows: only blank lines"
+		}
 		plans = append(plans, p)
 	}
 	return plans
+}
+
+func allBlank(rows [][]string) bool {
+	for _, row := range rows {
+		if !blankRow(row) {
+			return false
+		}
+	}
+	return true
 }
 
 // findHeader returns the layout of the first row within the head that maps
@@ -325,7 +372,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 		}
 	}
 	p.rep, p.repFrom = r.roster.repFor(p.sheet, p.file, fixed)
-	if p.layout == nil && p.reason == "" {
+	if p.layout == nil && p.readErr == "" {
 		p.layout = findHeader(p.head, p.maps, p.rep != "")
 		if p.layout == nil {
 			p.reason = whyNone(p.head, p.rep != "")
@@ -345,29 +392,54 @@ func (r *inboxReader) addInput(p *sheetPlan, in Input) {
 }
 
 // decisionWindow is how many data rows are looked at to decide, per column,
-// the day/month order of dates and the decimal mark of numbers.
-const decisionWindow = 2000
+// the day/month order of dates and the decimal mark of numbers; at most
+// decisionBytes of them are held.
+const (
+	decisionWindow = 2000
+	decisionBytes  = 32 << 20
+)
 
 // readSheet streams the rows of a classified sheet into records.
 func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	l := p.layout
 	in := Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
 	defer func() { r.addInput(p, in) }()
+	sheetIssue := func(row int, reason string) {
+		r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Reason: reason})
+		if in.Reason == "" {
+			in.Reason = reason
+		}
+	}
+	if r.overTotal {
+		sheetIssue(0, fmt.Sprintf("not read: the inbox already has more rows than the limit (limits.max_total_rows = %d)", r.lim.totalRows))
+		return
+	}
 
-	wb, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(p.file)), r.lim)
+	path := filepath.Join(r.dir, filepath.FromSlash(p.file))
+	r.beforeOpen(p.file)
+	wb, stamp, err := openWorkbook(path, r.lim)
+	if err == nil && stamp != p.stamp {
+		wb.Close()
+		err = errors.New(errChanged + ": its rows were not read; run again once it is saved")
+	}
 	if err != nil {
-		r.fileIssue(p.file, p.sheet, err.Error())
-		in.Reason = err.Error()
+		sheetIssue(0, err.Error())
 		return
 	}
 	defer wb.Close()
 	src, err := wb.Open(p.sheet)
 	if err != nil {
-		r.fileIssue(p.file, p.sheet, err.Error())
-		in.Reason = err.Error()
+		sheetIssue(0, err.Error())
 		return
 	}
 	defer src.Close()
+	defer func() {
+		// A file saved again while it was read may have given rows of
+		// two versions.
+		if st, err := statInput(path); err != nil || st != stamp {
+			sheetIssue(0, errChanged+": some of its rows may be missing or from two versions; run again once it is saved")
+		}
+	}()
 
 	conv := &converter{
 		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster,
@@ -379,6 +451,9 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	for i, h := range l.header {
 		headerNorm[i] = normHeader(h)
 	}
+	width := l.width()
+	formulas, _ := src.(interface{ uncachedFormulas() []int })
+	uncached, firstUncached, uncachedCol := 0, 0, 0
 
 	var rec Record
 	process := func(row []string, num int) {
@@ -402,12 +477,14 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 		emit(&rec)
 	}
 
-	// Rows are buffered until every column's decisions are made.
+	// Rows are buffered until every column's decisions are made. Only the
+	// columns the header maps are kept.
 	type buffered struct {
 		row []string
 		num int
 	}
 	var buf []buffered
+	bufBytes := 0
 	decided := false
 	decide := func() {
 		r.decideColumns(p, conv, buf2rows(buf, func(b buffered) []string { return b.row }))
@@ -427,6 +504,10 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 		if err != nil {
 			var re *rowError
 			if errors.As(err, &re) {
+				if !r.countRow() {
+					sheetIssue(re.num, r.overTotalReason(re.num))
+					break
+				}
 				col := ""
 				if re.column >= 0 {
 					col = l.columnName(re.column)
@@ -437,8 +518,11 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 				continue
 			}
 			if err != io.EOF {
-				r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: p.file, Sheet: p.sheet, Row: num, Reason: err.Error()})
-				in.Reason = err.Error()
+				row := 0
+				if errors.Is(err, errTooManyRows) {
+					row = num
+				}
+				sheetIssue(row, err.Error())
 			}
 			break
 		}
@@ -448,22 +532,67 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 			}
 			continue
 		}
-		if blankRow(row) || isTotalRow(row) || isRepeatedHeader(row, headerNorm, l) {
+		if blankRow(row) {
 			in.Skipped++
 			continue
+		}
+		if !r.countRow() {
+			sheetIssue(num, r.overTotalReason(num))
+			break
+		}
+		if isTotalRow(row) || isRepeatedHeader(row, headerNorm, l) {
+			in.Skipped++
+			continue
+		}
+		if formulas != nil {
+			for _, c := range formulas.uncachedFormulas() {
+				if l.uses(c) {
+					if uncached == 0 {
+						firstUncached, uncachedCol = num, c
+					}
+					uncached++
+				}
+			}
 		}
 		if !needDecisions || decided {
 			process(row, num)
 			continue
 		}
-		buf = append(buf, buffered{append([]string(nil), row...), num})
-		if len(buf) >= decisionWindow {
+		kept := append([]string(nil), row[:min(len(row), width)]...)
+		buf = append(buf, buffered{kept, num})
+		for _, c := range kept {
+			bufBytes += len(c) + 16
+		}
+		if len(buf) >= decisionWindow || bufBytes >= decisionBytes {
 			decide()
 		}
 	}
 	if !decided && needDecisions {
 		decide()
 	}
+	if uncached > 0 {
+		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{
+			File: p.file, Sheet: p.sheet, Row: firstUncached, Column: l.columnName(uncachedCol),
+			Reason: fmt.Sprintf("%d cells of used columns hold a formula with no saved result (the file was written by a program that does not calculate); formulas are never evaluated, so they read as blank: open and save the file in Excel", uncached),
+		})
+	}
+}
+
+// errChanged is the reason for a file that changed while it was read.
+const errChanged = "file changed while repcard was reading it (saved or replaced during the run)"
+
+// countRow counts one more row read in the inbox and reports whether it is
+// within limits.max_total_rows.
+func (r *inboxReader) countRow() bool {
+	r.totalRows++
+	if r.totalRows > r.lim.totalRows {
+		r.overTotal = true
+	}
+	return !r.overTotal
+}
+
+func (r *inboxReader) overTotalReason(row int) string {
+	return fmt.Sprintf("the inbox has more rows than the limit (limits.max_total_rows = %d): row %d and the rest of this sheet were not read, nor the sheets after it", r.lim.totalRows, row)
 }
 
 func buf2rows[T any](buf []T, f func(T) []string) [][]string {

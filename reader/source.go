@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/reader/csvsheet"
 )
@@ -46,6 +44,7 @@ type workbook interface {
 type limits struct {
 	fileBytes, unzipBytes, xmlMemoryBytes int64
 	rows, columns, cellBytes              int
+	totalRows                             int
 }
 
 func limitsOf(c config.Limits) limits {
@@ -68,116 +67,64 @@ func limitsOf(c config.Limits) limits {
 		rows:           or(c.MaxRows, 1<<20),
 		columns:        or(c.MaxColumns, 16384),
 		cellBytes:      or(c.MaxCellBytes, 32<<10),
+		totalRows:      or(c.MaxTotalRows, 20_000_000),
 	}
 }
 
 // Sentinel reasons for whole files; they reach data-issues.csv as text.
 var (
-	errTooLarge    = errors.New("file is larger than the limit (limits.max_file_mb)")
 	errTooManyRows = errors.New("sheet has more rows than the limit (limits.max_rows); the rest was not read")
+	errEmptyFile   = errors.New("file is empty (0 bytes)")
 )
 
-// openWorkbook opens the file at path (absolute) as a workbook by its
-// extension.
-func openWorkbook(path string, lim limits) (workbook, error) {
+// fileStamp is what a file looked like when it was opened: a file whose
+// stamp changes between two reads changed while repcard was reading it.
+type fileStamp struct {
+	size    int64
+	modTime int64
+}
+
+func stampOf(fi os.FileInfo) fileStamp {
+	return fileStamp{fi.Size(), fi.ModTime().UnixNano()}
+}
+
+// statInput returns the stamp of the file at path, or an error that is a
+// reason for data-issues.csv.
+func statInput(path string) (fileStamp, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return fileStamp{}, openError(err)
 	}
-	if fi.Size() > lim.fileBytes {
-		return nil, fmt.Errorf("%w: %d MB", errTooLarge, fi.Size()>>20)
+	if !fi.Mode().IsRegular() {
+		return fileStamp{}, errors.New("no longer a regular file (replaced while repcard ran)")
+	}
+	return stampOf(fi), nil
+}
+
+// openWorkbook opens the file at path (absolute) as a workbook by its
+// extension. Its errors are reasons for data-issues.csv.
+func openWorkbook(path string, lim limits) (workbook, fileStamp, error) {
+	st, err := statInput(path)
+	if err != nil {
+		return nil, st, err
+	}
+	switch {
+	case st.size > lim.fileBytes:
+		return nil, st, fmt.Errorf("file is %d MB, larger than the limit (limits.max_file_mb = %d)", st.size>>20, lim.fileBytes>>20)
+	case st.size == 0:
+		return nil, st, errEmptyFile
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
-		return openXLSX(path, lim)
+		wb, err := openXLSX(path, st.size, lim)
+		if err != nil {
+			return nil, st, err
+		}
+		return wb, st, nil
 	default:
-		return &csvBook{path: path, lim: lim, tab: strings.EqualFold(filepath.Ext(path), ".tsv")}, nil
+		return &csvBook{path: path, lim: lim, tab: strings.EqualFold(filepath.Ext(path), ".tsv")}, st, nil
 	}
 }
-
-type xlsxBook struct {
-	f        *excelize.File
-	lim      limits
-	date1904 bool
-}
-
-func openXLSX(path string, lim limits) (*xlsxBook, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{
-		UnzipSizeLimit:    lim.unzipBytes,
-		UnzipXMLSizeLimit: min(lim.xmlMemoryBytes, lim.unzipBytes),
-		RawCellValue:      true,
-	})
-	if err != nil {
-		return nil, explainXLSXError(err)
-	}
-	b := &xlsxBook{f: f, lim: lim}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		b.date1904 = *props.Date1904
-	}
-	return b, nil
-}
-
-// explainXLSXError turns excelize's and zip's errors into a reason a person
-// understands.
-func explainXLSXError(err error) error {
-	msg := err.Error()
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
-		strings.Contains(msg, "password"), strings.Contains(msg, "encrypt"):
-		return fmt.Errorf("workbook is password-protected or encrypted (%v): save an unprotected copy", err)
-	case strings.Contains(msg, "zip: not a valid zip file"), strings.Contains(msg, "not a valid zip"):
-		return fmt.Errorf("not an .xlsx workbook (an old .xls or another format renamed?): %v", err)
-	case strings.Contains(msg, "unzip size"), errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
-		return fmt.Errorf("workbook unzips to more than the limit (limits.max_unzip_mb): %v", err)
-	}
-	return fmt.Errorf("cannot open workbook: %v", err)
-}
-
-func (b *xlsxBook) Sheets() []string { return b.f.GetSheetList() }
-func (b *xlsxBook) Date1904() bool   { return b.date1904 }
-func (b *xlsxBook) Close() error     { return b.f.Close() }
-
-func (b *xlsxBook) Open(sheet string) (rowSource, error) {
-	rows, err := b.f.Rows(sheet)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read sheet: %v", err)
-	}
-	return &xlsxRows{rows: rows, lim: b.lim}, nil
-}
-
-type xlsxRows struct {
-	rows *excelize.Rows
-	lim  limits
-	num  int
-}
-
-func (s *xlsxRows) Next() ([]string, int, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return nil, s.num, fmt.Errorf("sheet XML: %v", err)
-		}
-		return nil, s.num, io.EOF
-	}
-	s.num++ // Next visits every row number, empty ones included
-	if s.num > s.lim.rows {
-		return nil, s.num, errTooManyRows
-	}
-	row, err := s.rows.Columns()
-	if err != nil {
-		return nil, s.num, fmt.Errorf("sheet XML at row %d: %v", s.num, err)
-	}
-	if len(row) > s.lim.columns {
-		return nil, s.num, &rowError{num: s.num, column: s.lim.columns, reason: fmt.Sprintf("row has %d columns, more than the limit (limits.max_columns)", len(row))}
-	}
-	for i, c := range row {
-		if len(c) > s.lim.cellBytes {
-			return nil, s.num, &rowError{num: s.num, column: i, reason: fmt.Sprintf("cell is %d bytes, more than the limit (limits.max_cell_bytes)", len(c))}
-		}
-	}
-	return row, s.num, nil
-}
-
-func (s *xlsxRows) Close() error { return s.rows.Close() }
 
 type csvBook struct {
 	path string
@@ -192,19 +139,33 @@ func (b *csvBook) Close() error     { return nil }
 func (b *csvBook) Open(string) (rowSource, error) {
 	f, err := os.Open(b.path)
 	if err != nil {
-		return nil, err
+		return nil, openError(err)
 	}
-	opt := csvsheet.Options{MaxLineBytes: max(b.lim.cellBytes*4, 1<<20), MaxColumns: b.lim.columns, MaxCellBytes: b.lim.cellBytes}
+	head := make([]byte, 8192)
+	n, _ := io.ReadFull(f, head)
+	if why := notText(head[:n]); why != "" {
+		f.Close()
+		return nil, errors.New(why)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, openError(err)
+	}
+	opt := csvsheet.Options{MaxLineBytes: b.lim.lineBytes(), MaxColumns: b.lim.columns, MaxCellBytes: b.lim.cellBytes}
 	if b.tab {
 		opt.Comma = '\t'
 	}
 	r, err := csvsheet.NewReader(f, opt)
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("cannot decode text: %v", err)
+		return nil, fmt.Errorf("cannot read the file: %v", err)
 	}
 	return &csvRows{f: f, r: r, lim: b.lim}, nil
 }
+
+// lineBytes is the longest CSV line read: four cells of
+// limits.max_cell_bytes, and at least 1 MB.
+func (l limits) lineBytes() int { return max(l.cellBytes*4, 1<<20) }
 
 type csvRows struct {
 	f    *os.File
@@ -216,17 +177,28 @@ type csvRows struct {
 func (s *csvRows) Next() ([]string, int, error) {
 	row, line, err := s.r.Read()
 	if err != nil {
-		if err == io.EOF {
+		switch {
+		case err == io.EOF:
 			return nil, line, io.EOF
+		case errors.Is(err, csvsheet.ErrCellTooLong):
+			col := -1
+			var pe *csvsheet.ParseError
+			if errors.As(err, &pe) && pe.Field > 0 {
+				col = pe.Field - 1
+			}
+			return nil, line, &rowError{num: line, column: col, reason: fmt.Sprintf("cell is longer than the limit (limits.max_cell_bytes = %d bytes)", s.lim.cellBytes)}
+		case errors.Is(err, csvsheet.ErrLineTooLong):
+			return nil, line, fmt.Errorf("line %d is longer than %d MB, the limit (4 × limits.max_cell_bytes, at least 1 MB): it and the rest of the file were not read", line, s.lim.lineBytes()>>20)
+		case errors.Is(err, csvsheet.ErrRecordTooLong):
+			return nil, line, fmt.Errorf("the row starting on line %d runs over %d MB (a quote left open?), the limit (4 lines of 4 × limits.max_cell_bytes): it and the rest of the file were not read", line, 4*s.lim.lineBytes()>>20)
+		case errors.Is(err, csvsheet.ErrTooManyColumns):
+			return nil, line, fmt.Errorf("line %d has more than %d columns, the limit (limits.max_columns): it and the rest of the file were not read", line, s.lim.columns)
 		}
-		if errors.Is(err, csvsheet.ErrCellTooLong) {
-			return nil, line, &rowError{num: line, column: -1, reason: "a cell is longer than the limit (limits.max_cell_bytes)"}
-		}
-		return nil, line, err
+		return nil, line, fmt.Errorf("cannot read the file after line %d: %v", line, err)
 	}
 	s.rows++
 	if s.rows > s.lim.rows {
-		return nil, line, errTooManyRows
+		return nil, line, &tooManyRowsError{row: line, limit: s.lim.rows}
 	}
 	return row, line, nil
 }

@@ -105,9 +105,11 @@ type result struct {
 func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only []string, prog *progress) (*result, error) {
 	started := time.Now()
 	b := report.NewBuilder(cfg)
-	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, b.Add, reader.WithProgress(
+	add, wait := reader.Async(b.Add) // fold on one core while the reader parses on another
+	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, add, reader.WithProgress(
 		func(n int) { prog.Phase("reading", n) },
 		func(file string) { prog.Step(file) }))
+	wait()
 	if err != nil {
 		return nil, err
 	}

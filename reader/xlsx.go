@@ -1,0 +1,342 @@
+package reader
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The xlsx reader is excelize's streaming Rows iterator, with its unzip
+// limits set and guarded from outside, so that what one hostile workbook
+// costs is bounded and every way it can fail is reported:
+//
+//   - the first bytes say what the file is: an old .xls, an encrypted
+//     workbook (both OLE files), random bytes, a PDF named .xlsx;
+//   - the zip directory is bounded (limits.max_xml_memory_mb) before
+//     archive/zip reads it, the parts are counted, and their declared sizes
+//     summed against limits.max_unzip_mb (archive/zip fails a part that
+//     unzips to more than it declares), so a zip bomb is refused unopened;
+//   - each worksheet part is streamed once through the decompressor before
+//     excelize reads it: a part cut short, or whose XML does not end, is
+//     reported, since excelize's iterator would stop early without a word
+//     (the rows before the damage are still read);
+//   - excelize reads cached values only (RawCellValue; formulas are never
+//     evaluated, external links never followed) and any panic inside it
+//     becomes an issue for that file, not a crash.
+
+// maxParts is the most parts a workbook may have.
+const maxParts = 100000
+
+// sharedStringsFactor bounds the shared string table, which excelize holds
+// in memory: at most this many times limits.max_xml_memory_mb (64 MB by
+// default; a workbook with more unique text needs a higher limit).
+const sharedStringsFactor = 4
+
+type xlsxBook struct {
+	f        *excelize.File
+	lim      limits
+	date1904 bool
+	damaged  map[string]string // sheet name → why its data is damaged
+}
+
+// openXLSX opens the workbook at path, of size bytes. Its errors are
+// reasons for data-issues.csv.
+func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
+	damaged, err := checkXLSX(path, size, lim)
+	if err != nil {
+		return nil, err
+	}
+	defer recoverAs(&err, "workbook")
+	f, err := excelize.OpenFile(path, excelize.Options{
+		UnzipSizeLimit:    lim.unzipBytes,
+		UnzipXMLSizeLimit: min(lim.xmlMemoryBytes, lim.unzipBytes),
+		RawCellValue:      true,
+	})
+	if err != nil {
+		return nil, explainXLSXError(err)
+	}
+	b := &xlsxBook{f: f, lim: lim, damaged: damaged}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		b.date1904 = *props.Date1904
+	}
+	return b, nil
+}
+
+// recoverAs turns a panic inside excelize into an error for data-issues.csv.
+func recoverAs(err *error, what string) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("the %s is malformed in a way the xlsx library cannot read (%v); open it in Excel and save it again", what, r)
+	}
+}
+
+// checkXLSX looks at the file before excelize opens it, and returns the
+// worksheet parts that are damaged (cut short), with the reason.
+func checkXLSX(path string, size int64, lim limits) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(err)
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if bytes.HasPrefix(head, oleMagic) {
+		return nil, errors.New(describeOLE(f, size))
+	}
+	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !bytes.HasPrefix(head, []byte("PK\x05\x06")) {
+		return nil, fmt.Errorf("not an .xlsx workbook: %s", describeBytes(f))
+	}
+	if err := checkZipDirectory(f, size, lim); err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(f, size)
+	if err != nil {
+		return nil, fmt.Errorf("workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
+	}
+	if len(zr.File) > maxParts {
+		return nil, fmt.Errorf("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if total > uint64(lim.unzipBytes) {
+			return nil, fmt.Errorf("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
+		}
+		if strings.EqualFold(zf.Name, "xl/workbook.bin") {
+			return nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
+		}
+		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
+			if limit := uint64(lim.xmlMemoryBytes) * sharedStringsFactor; zf.UncompressedSize64 > limit {
+				return nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
+			}
+			if why := checkPart(zf, "</sst>"); why != "" {
+				return nil, errors.New("the shared strings: " + why)
+			}
+		}
+	}
+	parts := sheetParts(zr, lim)
+	damaged := map[string]string{}
+	for _, zf := range zr.File {
+		name := strings.ToLower(zf.Name)
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		if why := checkPart(zf, "worksheet>"); why != "" {
+			for sheet, part := range parts {
+				if part == name {
+					damaged[sheet] = why
+				}
+			}
+		}
+	}
+	return damaged, nil
+}
+
+// sheetParts maps each sheet's name to its worksheet part (lower case),
+// from xl/workbook.xml and its relationships. A workbook whose structure
+// cannot be read gives an empty map: excelize then reports it.
+func sheetParts(zr *zip.Reader, lim limits) map[string]string {
+	read := func(name string, v any) bool {
+		for _, zf := range zr.File {
+			if strings.EqualFold(zf.Name, name) && zf.UncompressedSize64 <= uint64(max(lim.xmlMemoryBytes, 1<<20)) {
+				rc, err := zf.Open()
+				if err != nil {
+					return false
+				}
+				defer rc.Close()
+				return xml.NewDecoder(rc).Decode(v) == nil
+			}
+		}
+		return false
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	out := map[string]string{}
+	if !read("xl/workbook.xml", &wb) || !read("xl/_rels/workbook.xml.rels", &rels) {
+		return out
+	}
+	for _, sh := range wb.Sheets {
+		for _, r := range rels.Rels {
+			if r.ID == sh.ID {
+				t := strings.TrimPrefix(strings.ReplaceAll(r.Target, "\\", "/"), "/")
+				if !strings.HasPrefix(strings.ToLower(t), "xl/") {
+					t = "xl/" + t
+				}
+				out[sh.Name] = strings.ToLower(t)
+			}
+		}
+	}
+	return out
+}
+
+// checkPart streams a part through the decompressor and says what is wrong
+// with it, or "": it must unzip whole and end with its closing tag.
+func checkPart(zf *zip.File, end string) string {
+	rc, err := zf.Open()
+	if err != nil {
+		return fmt.Sprintf("sheet data cannot be unzipped (%v)", err)
+	}
+	defer rc.Close()
+	var tail tailWriter
+	if _, err := io.Copy(&tail, rc); err != nil {
+		return fmt.Sprintf("sheet data is damaged (%v): the file was cut short or altered; rows after the damage are missing", err)
+	}
+	if !bytes.Contains(tail.b, []byte(end)) {
+		return "sheet XML ends early (it has no closing " + strings.TrimPrefix(end, "</") + " tag): the file was cut short; rows after the last whole one are missing"
+	}
+	return ""
+}
+
+// tailWriter keeps the last bytes written to it.
+type tailWriter struct{ b []byte }
+
+func (t *tailWriter) Write(p []byte) (int, error) {
+	const keep = 256
+	t.b = append(t.b, p[max(0, len(p)-keep):]...)
+	if len(t.b) > keep {
+		t.b = t.b[len(t.b)-keep:]
+	}
+	return len(p), nil
+}
+
+// explainXLSXError turns excelize's and zip's errors into a reason a person
+// understands.
+func explainXLSXError(err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
+		strings.Contains(msg, "password"), strings.Contains(msg, "encrypt"):
+		return fmt.Errorf("workbook is password-protected or encrypted (%v): save an unprotected copy", err)
+	case strings.Contains(msg, "unzip size"), errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
+		return fmt.Errorf("workbook unzips to more than the limit (limits.max_unzip_mb): %v", err)
+	}
+	return fmt.Errorf("workbook cannot be read (%v): open it in Excel and save it again", err)
+}
+
+func (b *xlsxBook) Sheets() (names []string) {
+	defer func() {
+		if recover() != nil {
+			names = nil
+		}
+	}()
+	return b.f.GetSheetList()
+}
+
+func (b *xlsxBook) Date1904() bool { return b.date1904 }
+func (b *xlsxBook) Close() error   { return b.f.Close() }
+
+func (b *xlsxBook) Open(sheet string) (_ rowSource, err error) {
+	defer recoverAs(&err, "sheet")
+	rows, err := b.f.Rows(sheet)
+	if err != nil {
+		return nil, fmt.Errorf("sheet cannot be read (%v)", err)
+	}
+	return &xlsxRows{rows: rows, lim: b.lim, damage: b.damage(sheet)}, nil
+}
+
+// damage returns why sheet's part is damaged, or "".
+func (b *xlsxBook) damage(sheet string) string {
+	return b.damaged[sheet]
+}
+
+type xlsxRows struct {
+	rows   *excelize.Rows
+	lim    limits
+	num    int
+	damage string // reported at the end: the rows before it were read
+}
+
+func (s *xlsxRows) Next() (_ []string, _ int, err error) {
+	defer recoverAs(&err, "sheet")
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			return nil, s.num, fmt.Errorf("sheet XML: %v", err)
+		}
+		if s.damage != "" {
+			return nil, s.num, errors.New(s.damage)
+		}
+		return nil, s.num, io.EOF
+	}
+	s.num++ // Next visits every row number, empty ones included
+	if s.num > s.lim.rows {
+		return nil, s.num, &tooManyRowsError{row: s.num, limit: s.lim.rows}
+	}
+	row, err := s.rows.Columns()
+	if err != nil {
+		return nil, s.num, fmt.Errorf("sheet XML at row %d: %v", s.num, err)
+	}
+	if len(row) > s.lim.columns {
+		return nil, s.num, &rowError{num: s.num, column: s.lim.columns, reason: fmt.Sprintf("row has %d columns, more than the limit (limits.max_columns)", len(row))}
+	}
+	for i, c := range row {
+		if len(c) > s.lim.cellBytes {
+			return nil, s.num, &rowError{num: s.num, column: i, reason: fmt.Sprintf("cell is %d bytes, more than the limit (limits.max_cell_bytes)", len(c))}
+		}
+	}
+	return row, s.num, nil
+}
+
+func (s *xlsxRows) Close() error { return s.rows.Close() }
+func openError(err error) error {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return errors.New("file disappeared before it could be read (moved or deleted while repcard ran)")
+	case errors.Is(err, os.ErrPermission):
+		return errors.New("no permission to read the file")
+	}
+	return fmt.Errorf("cannot read the file: %v", err)
+}
+func checkZipDirectory(f io.ReaderAt, size int64, lim limits) error {
+	tail := min(size, 65557)
+	buf := make([]byte, tail)
+	if _, err := f.ReadAt(buf, size-tail); err != nil && err != io.EOF {
+		return fmt.Errorf("cannot read the file: %v", err)
+	}
+	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
+	if i < 0 || i+22 > len(buf) {
+		return errors.New("workbook is damaged (no zip directory at its end): it may be cut short or only partly copied; save it again")
+	}
+	eocd := buf[i:]
+	offset := uint64(binary.LittleEndian.Uint32(eocd[16:]))
+	if offset == 0xFFFFFFFF && i >= 20 && bytes.HasPrefix(buf[i-20:], []byte("PK\x06\x07")) {
+		at := int64(binary.LittleEndian.Uint64(buf[i-20+8:]))
+		z := make([]byte, 56)
+		if at >= 0 && at < size {
+			if _, err := f.ReadAt(z, at); err == nil && bytes.HasPrefix(z, []byte("PK\x06\x06")) {
+				offset = binary.LittleEndian.Uint64(z[48:])
+			}
+		}
+	}
+	dir := uint64(size) - min(offset, uint64(size))
+	if limit := max(uint64(lim.xmlMemoryBytes), 1<<20); dir > limit {
+		return fmt.Errorf("the workbook's zip directory is %d MB, more than the limit (limits.max_xml_memory_mb)", dir>>20)
+	}
+	return nil
+}
+
+// tooManyRowsError is a row past limits.max_rows.
+type tooManyRowsError struct{ row, limit int }
+
+func (e *tooManyRowsError) Error() string {
+	return fmt.Sprintf("sheet has more rows than the limit (limits.max_rows = %d): row %d and the rows after it were not read", e.limit, e.row)
+}
+
+func (e *tooManyRowsError) Is(t error) bool { return t == errTooManyRows }
