@@ -14,13 +14,18 @@ type deduper struct {
 func newDeduper() *deduper { return &deduper{seen: make(map[uint64]int32)} }
 
 // duplicate reports whether rec was already seen in another file, and
-// remembers it otherwise.
-func (d *deduper) duplicate(rec *Record, file int) bool {
+// remembers it otherwise when store is set.
+func (d *deduper) duplicate(rec *Record, file int, store bool) bool {
+	if len(d.seen) == 0 && !store {
+		return false
+	}
 	k := recordKey(rec)
 	if first, ok := d.seen[k]; ok {
 		return first != int32(file)
 	}
-	d.seen[k] = int32(file)
+	if store {
+		d.seen[k] = int32(file)
+	}
 	return false
 }
 

@@ -105,11 +105,26 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			r.read(f)
 		}
 	}
+	// A record needs remembering for dedupe only while a later file may
+	// hold its kind; the last file of each kind (often the only one, a
+	// million-row export) only looks up.
+	lastOfKind := map[repcard.Kind]int{}
+	lastUnknown := -1
+	for _, p := range pending {
+		if p.layout != nil {
+			lastOfKind[p.layout.kind] = p.fileIndex
+		} else {
+			lastUnknown = p.fileIndex
+		}
+	}
 	for _, p := range pending {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		r.resolve(p)
+		if p.layout != nil {
+			p.lookupOnly = p.fileIndex >= lastOfKind[p.layout.kind] && p.fileIndex >= lastUnknown
+		}
 		switch {
 		case p.layout == nil && p.readErr != "":
 			// Unreadable before a header was found: the rows are lost, so
@@ -166,17 +181,18 @@ type inboxReader struct {
 
 // sheetPlan is one sheet between classification and reading.
 type sheetPlan struct {
-	fileIndex int
-	file      string // inbox-relative, slash-separated
-	sheet     string
-	head      [][]string // the rows at the top, copied
-	layout    *layout
-	reason    string // why layout is nil
-	maps      []mappingFor
-	rep       string
-	repFrom   string
-	readErr   string    // the sheet could not be read to its header
-	stamp     fileStamp // the file when it was classified
+	lookupOnly bool // no later file can hold this sheet's kind: dedupe need not remember its records
+	fileIndex  int
+	file       string // inbox-relative, slash-separated
+	sheet      string
+	head       [][]string // the rows at the top, copied
+	layout     *layout
+	reason     string // why layout is nil
+	maps       []mappingFor
+	rep        string
+	repFrom    string
+	readErr    string    // the sheet could not be read to its header
+	stamp      fileStamp // the file when it was classified
 }
 
 // discover lists the files to read, in lexical order of their paths, and
@@ -469,7 +485,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 			return
 		}
 		in.Rows++
-		if r.dedupe.duplicate(&rec, p.fileIndex) {
+		if r.dedupe.duplicate(&rec, p.fileIndex, !p.lookupOnly) {
 			in.Duplicates++
 			return
 		}
@@ -709,6 +725,14 @@ func blankRow(row []string) bool {
 // records)", "Subtotal" in the first non-empty cell.
 func isTotalRow(row []string) bool {
 	for _, c := range row {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		switch c[0] | 0x20 { // a cheap first look: most rows are data
+		case 't', 'g', 's':
+		default:
+			return false
+		}
 		k := normHeader(c)
 		if k == "" {
 			continue
@@ -724,7 +748,7 @@ func isRepeatedHeader(row []string, headerNorm []string, l *layout) bool {
 	same := 0
 	for f := range numFields {
 		for _, i := range l.cols[f] {
-			if i >= len(row) || normHeader(row[i]) != headerNorm[i] {
+			if i >= len(row) || len(row[i]) < len(headerNorm[i]) || normHeader(row[i]) != headerNorm[i] {
 				return false
 			}
 			same++
