@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/internal/format"
 	"github.com/repcard/repcard/reader"
 )
 
@@ -819,7 +820,7 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 	t := Trend{Month: bd.last.String(), Baseline: (bd.last - 3).String() + ".." + (bd.last - 1).String()}
 	alerts := []Alert{}
 	a := bd.b.cfg.Alerts
-	sym := symbol(bd.b.cfg.Currency)
+	sym := format.Symbol(bd.b.cfg.Currency)
 
 	// Contacts per close: worse is up.
 	var cpcPct *big.Rat
@@ -887,23 +888,4 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 		}
 	}
 	return t, arrow, alerts
-}
-
-// symbol is the printed symbol of a currency code, for alert messages.
-func symbol(code string) string {
-	switch strings.ToUpper(strings.TrimSpace(code)) {
-	case "USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN":
-		return "$"
-	case "EUR":
-		return "€"
-	case "GBP":
-		return "£"
-	case "JPY", "CNY":
-		return "¥"
-	case "INR":
-		return "₹"
-	case "":
-		return ""
-	}
-	return strings.ToUpper(strings.TrimSpace(code)) + " "
 }
