@@ -195,7 +195,7 @@ func (d *doc) distribution(g *group) error {
 		return err
 	}
 	_, h := o.SizeMM()
-	d.need(h)
+	d.need(h + 1 + stNote.lineH()) // the chart and its caption stay together
 	d.image("chart-distribution", png, d.left, d.y, o)
 	d.y += h + 1
 	without := len(g.reps) - len(vs)
