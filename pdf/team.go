@@ -182,7 +182,6 @@ func (d *doc) repRow(name string, m *report.Metrics, alerts int) []cell {
 
 // distribution draws contacts per sale across the reps.
 func (d *doc) distribution(g *group) error {
-	d.heading("How the reps convert", 45)
 	var vs []float64
 	for _, rep := range g.reps {
 		if rep.ContactsPerClose.OK {
@@ -195,7 +194,7 @@ func (d *doc) distribution(g *group) error {
 		return err
 	}
 	_, h := o.SizeMM()
-	d.need(h + 1 + stNote.lineH()) // the chart and its caption stay together
+	d.heading("How the reps convert", h+1+stNote.lineH()) // heading, chart and caption stay together
 	d.image("chart-distribution", png, d.left, d.y, o)
 	d.y += h + 1
 	without := len(g.reps) - len(vs)
