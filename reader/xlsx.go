@@ -113,6 +113,13 @@ func checkXLSX(path string, size int64, lim limits) (map[string]string, error) {
 		if strings.EqualFold(zf.Name, "xl/workbook.bin") {
 			return nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
 		}
+		if name := strings.ToLower(zf.Name); strings.HasSuffix(name, ".xml") && !strings.HasPrefix(name, "xl/worksheets/") &&
+			name != "xl/sharedstrings.xml" && zf.UncompressedSize64 > uint64(lim.xmlMemoryBytes)*sharedStringsFactor {
+			// Styles, theme, calculation chain, workbook: excelize reads
+			// these whole when it opens the file.
+			return nil, fmt.Errorf("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
+				zf.Name, zf.UncompressedSize64>>20, sharedStringsFactor)
+		}
 		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
 			if limit := uint64(lim.xmlMemoryBytes) * sharedStringsFactor; zf.UncompressedSize64 > limit {
 				return nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
