@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
@@ -102,7 +104,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	}
 	for i, f := range files {
 		if lastSheet[i] == nil {
-			r.read(f)
+			r.read(shown(f))
 		}
 	}
 	// A record needs remembering for dedupe only while a later file may
@@ -137,7 +139,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			r.readSheet(p, emit)
 		}
 		if lastSheet[p.fileIndex] == p {
-			r.read(p.file)
+			r.read(shown(p.file))
 		}
 	}
 	// Rosters were read first; list inputs in path order all the same.
@@ -177,6 +179,10 @@ type inboxReader struct {
 	roster    *rosterIndex
 	dedupe    *deduper
 	batch     *Batch
+	// rosterRows holds what each roster row kept says: a row that repeats
+	// one adds nothing and is counted as a duplicate, so that a roster of a
+	// million copies costs one.
+	rosterRows map[string]bool
 }
 
 // sheetPlan is one sheet between classification and reading.
@@ -223,14 +229,14 @@ func (r *inboxReader) discover() ([]string, error) {
 		}
 		switch why := skipReason(name, d.Type()); {
 		case why != "":
-			r.batch.Ignored = append(r.batch.Ignored, Ignored{rel, why})
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), why})
 		case isSpreadsheet(name):
 			files = append(files, rel)
 		case unsupportedSpreadsheet(name) != "":
 			r.fileIssue(rel, "", unsupportedSpreadsheet(name))
-			r.batch.Inputs = append(r.batch.Inputs, Input{File: rel, Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
+			r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(rel), Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
 		default:
-			r.batch.Ignored = append(r.batch.Ignored, Ignored{rel, "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
 		}
 		return nil
 	})
@@ -293,7 +299,56 @@ func unsupportedSpreadsheet(name string) string {
 }
 
 func (r *inboxReader) fileIssue(file, sheet, reason string) {
-	r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: file, Sheet: sheet, Reason: reason})
+	r.addIssue(repcard.Issue{File: file, Sheet: sheet, Reason: reason})
+}
+
+// addIssue adds an issue, with its file, sheet and reason as shown.
+func (r *inboxReader) addIssue(is repcard.Issue) {
+	is.File, is.Sheet, is.Reason = shown(is.File), shown(is.Sheet), shown(is.Reason)
+	r.batch.Issues = append(r.batch.Issues, is)
+}
+
+// shown is a file or sheet name, or a reason, as repcard shows it: bytes
+// that are not UTF-8, control characters (C0, DEL, C1) and the invisible
+// bidi controls become U+FFFD, so that a name cannot drive a terminal
+// ('repcard check' prints them) or hide what it says. Files are still
+// opened by their real names.
+func shown(s string) string {
+	clean := utf8.ValidString(s)
+	for _, c := range s {
+		if clean && (unicode.IsControl(c) || isBidiControl(c)) {
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) || isBidiControl(c) {
+			return utf8.RuneError
+		}
+		return c
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
+
+// isBidiControl reports the invisible bidi marks, embeddings, overrides and
+// isolates.
+func isBidiControl(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// repeatedRoster reports whether a roster row says what one already read
+// said, and remembers it if not.
+func (r *inboxReader) repeatedRoster(rec *Record) bool {
+	k := strings.Join(append([]string{rec.Rep, rec.Manager, rec.Office, rec.Email, rec.Date.String()}, rec.Aliases...), "\x00")
+	if r.rosterRows[k] {
+		return true
+	}
+	if r.rosterRows == nil {
+		r.rosterRows = map[string]bool{}
+	}
+	r.rosterRows[k] = true
+	return false
 }
 
 // classifyFile opens a file and reads the top rows of each sheet to find its
@@ -303,7 +358,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	wb, stamp, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(file)), r.lim)
 	if err != nil {
 		r.fileIssue(file, "", err.Error())
-		r.batch.Inputs = append(r.batch.Inputs, Input{File: file, Kind: repcard.KindNone, Reason: err.Error()})
+		r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(file), Kind: repcard.KindNone, Reason: shown(err.Error())})
 		return nil
 	}
 	defer wb.Close()
@@ -312,7 +367,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	if len(sheets) == 0 {
 		const why = "workbook has no sheets"
 		r.fileIssue(file, "", why)
-		r.batch.Inputs = append(r.batch.Inputs, Input{File: file, Kind: repcard.KindNone, Reason: why})
+		r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(file), Kind: repcard.KindNone, Reason: why})
 	}
 	seen := map[string]bool{}
 	for _, sheet := range sheets {
@@ -403,7 +458,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 }
 
 func (r *inboxReader) addInput(p *sheetPlan, in Input) {
-	in.File, in.Sheet = p.file, p.sheet
+	in.File, in.Sheet, in.Reason = shown(p.file), shown(p.sheet), shown(in.Reason)
 	r.batch.Inputs = append(r.batch.Inputs, in)
 }
 
@@ -421,7 +476,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	in := Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
 	defer func() { r.addInput(p, in) }()
 	sheetIssue := func(row int, reason string) {
-		r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Reason: reason})
+		r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Reason: reason})
 		if in.Reason == "" {
 			in.Reason = reason
 		}
@@ -461,8 +516,8 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster,
 		rules: columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
 	}
-	conv.src.File, conv.src.Sheet = p.file, p.sheet
-	conv.issues = func(is repcard.Issue) { r.batch.Issues = append(r.batch.Issues, is) }
+	conv.src.File, conv.src.Sheet = shown(p.file), shown(p.sheet)
+	conv.issues = r.addIssue
 	headerNorm := make([]string, len(l.header))
 	for i, h := range l.header {
 		headerNorm[i] = normHeader(h)
@@ -485,7 +540,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 			return
 		}
 		in.Rows++
-		if r.dedupe.duplicate(&rec, p.fileIndex, !p.lookupOnly) {
+		if r.dedupe.duplicate(&rec, p.fileIndex, !p.lookupOnly) || rec.Kind == repcard.KindRoster && r.repeatedRoster(&rec) {
 			in.Duplicates++
 			return
 		}
@@ -528,7 +583,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 				if re.column >= 0 {
 					col = l.columnName(re.column)
 				}
-				r.batch.Issues = append(r.batch.Issues, repcard.Issue{File: p.file, Sheet: p.sheet, Row: re.num, Column: col, Reason: re.reason})
+				r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: re.num, Column: col, Reason: re.reason})
 				in.Rows++
 				in.LeftOut++
 				continue
@@ -588,7 +643,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	}
 	if uncached > 0 {
 		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{
-			File: p.file, Sheet: p.sheet, Row: firstUncached, Column: l.columnName(uncachedCol),
+			File: shown(p.file), Sheet: shown(p.sheet), Row: firstUncached, Column: l.columnName(uncachedCol),
 			Reason: fmt.Sprintf("%d cells of used columns hold a formula with no saved result (the file was written by a program that does not calculate); formulas are never evaluated, so they read as blank: open and save the file in Excel", uncached),
 		})
 	}
@@ -632,7 +687,7 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 	forcedOrder := map[string]cell.DateOrder{"mdy": cell.MDY, "dmy": cell.DMY}[r.cfg.DateOrder]
 	forcedDec := map[string]cell.Decimal{"point": cell.Point, "comma": cell.Comma}[r.cfg.Decimal]
 	warn := func(col int, msg string) {
-		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: p.file, Sheet: p.sheet, Column: l.columnName(col), Reason: msg})
+		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: shown(p.file), Sheet: shown(p.sheet), Column: l.columnName(col), Reason: msg})
 	}
 	for _, f := range dateFields {
 		for _, col := range l.cols[f] {

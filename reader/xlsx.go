@@ -24,10 +24,18 @@ import (
 //     archive/zip reads it, the parts are counted, and their declared sizes
 //     summed against limits.max_unzip_mb (archive/zip fails a part that
 //     unzips to more than it declares), so a zip bomb is refused unopened;
-//   - each worksheet part is streamed once through the decompressor before
-//     excelize reads it: a part cut short, or whose XML does not end, is
-//     reported, since excelize's iterator would stop early without a word
-//     (the rows before the damage are still read);
+//   - excelize holds every part in memory except worksheets and shared
+//     strings over limits.max_xml_memory_mb: those parts together are
+//     bounded by memoryFactor × limits.max_xml_memory_mb, so that a huge
+//     image or other binary part, or many sheets each under the limit, in
+//     a small file are refused unread;
+//   - each worksheet part (and the shared strings) is streamed once through
+//     the decompressor and an xmlGuard before excelize reads it: a part cut
+//     short, or whose XML does not end, is reported, since excelize's
+//     iterator would stop early without a word (the rows before the damage
+//     are still read); a sheet with a single text run over
+//     limits.max_xml_memory_mb (a cell excelize would decode whole), a tag
+//     or comment over 1 MB, or a DOCTYPE is refused before excelize sees it;
 //   - excelize reads cached values only (RawCellValue; formulas are never
 //     evaluated, external links never followed) and any panic inside it
 //     becomes an issue for that file, not a crash.
@@ -40,17 +48,22 @@ const maxParts = 100000
 // default; a workbook with more unique text needs a higher limit).
 const sharedStringsFactor = 4
 
+// memoryFactor bounds the parts excelize holds in memory: at most this
+// many times limits.max_xml_memory_mb (128 MB by default).
+const memoryFactor = 8
+
 type xlsxBook struct {
 	f        *excelize.File
 	lim      limits
 	date1904 bool
 	damaged  map[string]string // sheet name → why its data is damaged
+	refused  map[string]string // sheet name → why it is not read at all
 }
 
 // openXLSX opens the workbook at path, of size bytes. Its errors are
 // reasons for data-issues.csv.
 func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
-	damaged, err := checkXLSX(path, size, lim)
+	damaged, refused, err := checkXLSX(path, size, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +76,7 @@ func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
 	if err != nil {
 		return nil, explainXLSXError(err)
 	}
-	b := &xlsxBook{f: f, lim: lim, damaged: damaged}
+	b := &xlsxBook{f: f, lim: lim, damaged: damaged, refused: refused}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}
@@ -78,73 +91,99 @@ func recoverAs(err *error, what string) {
 }
 
 // checkXLSX looks at the file before excelize opens it, and returns the
-// worksheet parts that are damaged (cut short), with the reason.
-func checkXLSX(path string, size int64, lim limits) (map[string]string, error) {
+// sheets whose parts are damaged (cut short) and the sheets that are not to
+// be read at all, with the reasons.
+func checkXLSX(path string, size int64, lim limits) (damaged, refused map[string]string, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, openError(err)
+		return nil, nil, openError(err)
 	}
 	defer f.Close()
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if bytes.HasPrefix(head, oleMagic) {
-		return nil, errors.New(describeOLE(f, size))
+		return nil, nil, errors.New(describeOLE(f, size))
 	}
 	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return nil, fmt.Errorf("not an .xlsx workbook: %s", describeBytes(f))
+		return nil, nil, fmt.Errorf("not an .xlsx workbook: %s", describeBytes(f))
 	}
 	if err := checkZipDirectory(f, size, lim); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
-		return nil, fmt.Errorf("workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
+		return nil, nil, fmt.Errorf("workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
 	}
 	if len(zr.File) > maxParts {
-		return nil, fmt.Errorf("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
+		return nil, nil, fmt.Errorf("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
 	}
-	var total uint64
+	var total, inMemory uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
+		name := strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))
+		streamed := (strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml") &&
+			zf.UncompressedSize64 > uint64(min(lim.xmlMemoryBytes, lim.unzipBytes))
+		if !streamed {
+			inMemory += zf.UncompressedSize64
+		}
 		if total > uint64(lim.unzipBytes) {
-			return nil, fmt.Errorf("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
+			return nil, nil, fmt.Errorf("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
 		}
 		if strings.EqualFold(zf.Name, "xl/workbook.bin") {
-			return nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
+			return nil, nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
 		}
 		if name := strings.ToLower(zf.Name); strings.HasSuffix(name, ".xml") && !strings.HasPrefix(name, "xl/worksheets/") &&
 			name != "xl/sharedstrings.xml" && zf.UncompressedSize64 > uint64(lim.xmlMemoryBytes)*sharedStringsFactor {
 			// Styles, theme, calculation chain, workbook: excelize reads
 			// these whole when it opens the file.
-			return nil, fmt.Errorf("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
+			return nil, nil, fmt.Errorf("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
 				zf.Name, zf.UncompressedSize64>>20, sharedStringsFactor)
 		}
 		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
 			if limit := uint64(lim.xmlMemoryBytes) * sharedStringsFactor; zf.UncompressedSize64 > limit {
-				return nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
+				return nil, nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
 			}
-			if why := checkPart(zf, "</sst>"); why != "" {
-				return nil, errors.New("the shared strings: " + why)
+			why, _, items := checkPart(zf, "</sst>", lim, "<si")
+			if why != "" {
+				return nil, nil, errors.New("the shared strings: " + why)
+			}
+			if limit := int(lim.xmlMemoryBytes >> 4); items > limit {
+				// excelize spends about 200 bytes and up to 15 µs on each.
+				return nil, nil, fmt.Errorf("the workbook's shared strings hold %d strings, more than %d (one per 16 bytes of limits.max_xml_memory_mb)", items, limit)
 			}
 		}
 	}
+	if limit := memoryFactor * uint64(lim.xmlMemoryBytes); inMemory > limit {
+		return nil, nil, fmt.Errorf("the workbook's parts held in memory (styles, images, sheets under limits.max_xml_memory_mb …) unzip to %d MB, more than %d × limits.max_xml_memory_mb", inMemory>>20, memoryFactor)
+	}
 	parts := sheetParts(zr, lim)
-	damaged := map[string]string{}
+	damaged, refused = map[string]string{}, map[string]string{}
 	for _, zf := range zr.File {
 		name := strings.ToLower(zf.Name)
 		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
 			continue
 		}
-		if why := checkPart(zf, "worksheet>"); why != "" {
-			for sheet, part := range parts {
-				if part == name {
+		why, refuse, _ := checkPart(zf, "worksheet>", lim, "")
+		if why == "" {
+			continue
+		}
+		found := false
+		for sheet, part := range parts {
+			if part == name {
+				found = true
+				if refuse {
+					refused[sheet] = why
+				} else {
 					damaged[sheet] = why
 				}
 			}
 		}
+		if refuse && !found {
+			return nil, nil, fmt.Errorf("worksheet %s: %s", zf.Name, why)
+		}
 	}
-	return damaged, nil
+	return damaged, refused, nil
 }
 
 // sheetParts maps each sheet's name to its worksheet part (lower case),
@@ -194,26 +233,47 @@ func sheetParts(zr *zip.Reader, lim limits) map[string]string {
 	return out
 }
 
-// checkPart streams a part through the decompressor and says what is wrong
-// with it, or "": it must unzip whole and end with its closing tag.
-func checkPart(zf *zip.File, end string) string {
+// checkPart streams a part through the decompressor and an xmlGuard, and
+// says what is wrong with it, or "": it must unzip whole and end with its
+// closing tag. refuse says that excelize must not read it at all: a text
+// run (a cell) over limits.max_xml_memory_mb, which excelize would hold
+// whole, a tag or comment over 1 MB, or a DOCTYPE. When count is set (such
+// as "<si"), n is how many elements start with it.
+func checkPart(zf *zip.File, end string, lim limits, count string) (why string, refuse bool, n int) {
 	rc, err := zf.Open()
 	if err != nil {
-		return fmt.Sprintf("sheet data cannot be unzipped (%v)", err)
+		return fmt.Sprintf("sheet data cannot be unzipped (%v)", err), false, 0
 	}
 	defer rc.Close()
-	var tail tailWriter
-	if _, err := io.Copy(&tail, rc); err != nil {
-		return fmt.Sprintf("sheet data is damaged (%v): the file was cut short or altered; rows after the damage are missing", err)
+	tail := tailWriter{count: []byte(count)}
+	g := newXMLGuard(rc, zf.Name, int(lim.xmlMemoryBytes), maxMarkupBytes, false)
+	if _, err := io.Copy(&tail, g); err != nil {
+		var ge *guardError
+		if errors.As(err, &ge) {
+			return "not read: " + ge.msg, true, tail.n
+		}
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner // the guard says which part; the reason says which sheet
+		}
+		return fmt.Sprintf("sheet data is damaged (%v): the file was cut short or altered; rows after the damage are missing", err), false, tail.n
+	}
+	if g.cut > 0 {
+		return fmt.Sprintf("not read: a cell holds more than %d MB of text, more than limits.max_xml_memory_mb (and far more than limits.max_cell_bytes)", lim.xmlMemoryBytes>>20), true, tail.n
 	}
 	if !bytes.Contains(tail.b, []byte(end)) {
-		return "sheet XML ends early (it has no closing " + strings.TrimPrefix(end, "</") + " tag): the file was cut short; rows after the last whole one are missing"
+		return "sheet XML ends early (it has no closing " + strings.TrimPrefix(end, "</") + " tag): the file was cut short; rows after the last whole one are missing", false, tail.n
 	}
-	return ""
+	return "", false, tail.n
 }
 
-// tailWriter keeps the last bytes written to it.
-type tailWriter struct{ b []byte }
+// tailWriter keeps the last bytes written to it, and counts the elements
+// that start with count ("<si" counts <si>, <si/> and <si …>).
+type tailWriter struct {
+	b     []byte
+	count []byte
+	n     int
+	carry []byte // the last len(count) bytes written, for a match across writes
+}
 
 func (t *tailWriter) Write(p []byte) (int, error) {
 	const keep = 256
@@ -221,7 +281,33 @@ func (t *tailWriter) Write(p []byte) (int, error) {
 	if len(t.b) > keep {
 		t.b = t.b[len(t.b)-keep:]
 	}
+	if k := len(t.count); k > 0 {
+		// Elements that start in the last k bytes written before p and
+		// end in p; then those in p.
+		t.n += countElements(append(t.carry[:len(t.carry):len(t.carry)], p[:min(len(p), k)]...), t.count)
+		t.n += countElements(p, t.count)
+		t.carry = append(t.carry, p[max(0, len(p)-k):]...)
+		t.carry = t.carry[max(0, len(t.carry)-k):]
+	}
 	return len(p), nil
+}
+
+// countElements counts the elements in b whose start tag begins with tag:
+// tag followed by '>', '/' or white space. An element split across the end
+// of b is not counted (Write looks at the seam itself).
+func countElements(b, tag []byte) int {
+	n := 0
+	for {
+		i := bytes.Index(b, tag)
+		if i < 0 || i+len(tag) >= len(b) {
+			return n
+		}
+		switch b[i+len(tag)] {
+		case '>', '/', ' ', '\t', '\r', '\n':
+			n++
+		}
+		b = b[i+len(tag):]
+	}
 }
 
 // explainXLSXError turns excelize's and zip's errors into a reason a person
@@ -251,6 +337,9 @@ func (b *xlsxBook) Date1904() bool { return b.date1904 }
 func (b *xlsxBook) Close() error   { return b.f.Close() }
 
 func (b *xlsxBook) Open(sheet string) (_ rowSource, err error) {
+	if why := b.refused[sheet]; why != "" {
+		return nil, errors.New(why)
+	}
 	defer recoverAs(&err, "sheet")
 	rows, err := b.f.Rows(sheet)
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -275,6 +276,12 @@ func hostileCorpus() map[string][]byte {
 	}
 	nb.WriteString(",2026-10-05,call,Won,5\n") // no rep
 	files["names.csv"] = []byte(nb.String())
+	// A roster whose managers and offices are hostile too: managers get
+	// PDFs of their own.
+	files["names-roster.csv"] = []byte("Rep,Manager,Office\n" +
+		"../../x,../../boss,\"=cmd|' /C calc'!A0\"\n" +
+		"CON,NUL,..\n" +
+		"José Müller,\x1b[2J Clear,Oslo\n")
 	// Bytes that are not UTF-8 make a CSV file Windows-1252 as a whole.
 	files["names-cp1252.csv"] = []byte("Rep,Date,Type,Outcome\nBad\xff\xfeUTF,2026-10-03,call,Won\n,2026-10-04,call,Won\n")
 
@@ -329,7 +336,12 @@ func csvQuote(s string) string {
 func TestHostileCorpus(t *testing.T) {
 	files := hostileCorpus()
 	if *updateHostile {
-		os.RemoveAll(hostileDir)
+		old, _ := os.ReadDir(hostileDir)
+		for _, e := range old {
+			if e.Name() != "README.md" {
+				os.Remove(filepath.Join(hostileDir, e.Name()))
+			}
+		}
 		os.MkdirAll(hostileDir, 0o755)
 		for name, b := range files {
 			if err := os.WriteFile(filepath.Join(hostileDir, name), b, 0o644); err != nil {
@@ -595,6 +607,7 @@ func checkRun(t *testing.T, res hostileResult, want []wantIssue) {
 	if strings.Contains(res.stderr, "panic") || strings.Contains(res.stderr, "goroutine ") {
 		t.Fatalf("crashed:\n%s", res.stderr)
 	}
+	t.Logf("max RSS %d MB", res.maxRSS>>20)
 	if res.maxRSS > 600<<20 {
 		t.Errorf("used %d MB of memory", res.maxRSS>>20)
 	}
@@ -706,11 +719,11 @@ func hostileCases() []hostileCase {
 			want: []wantIssue{{"strings.xlsx", 0, "limits.max_xml_memory_mb"}},
 		},
 		{
-			name: "one 50 MB cell",
+			name: "one 8 MB cell",
 			make: func(t *testing.T, inbox string) {
 				writeStreamed(t, filepath.Join(inbox, "cell.xlsx"), false,
 					strings.TrimSuffix(sheetXML(activityHeader()), "</sheetData></worksheet>")+`<row r="2"><c r="A2" t="inlineStr"><is><t>Huge Cell</t></is></c><c r="B2" t="inlineStr"><is><t>`,
-					"abcdefghij", `</t></is></c></row>`+row(3, str("A3", "Hal Huge"), num("B3", serial(4)), str("C3", "call"), str("D3", "Won"), num("E3", "70"))+`</sheetData></worksheet>`, 5<<20)
+					"abcdefghij", `</t></is></c></row>`+row(3, str("A3", "Hal Huge"), num("B3", serial(4)), str("C3", "call"), str("D3", "Won"), num("E3", "70"))+`</sheetData></worksheet>`, 800<<10)
 			},
 			want: []wantIssue{{"cell.xlsx", 2, "more than the limit (limits.max_cell_bytes)"}},
 			check: func(t *testing.T, res hostileResult) {
@@ -718,6 +731,17 @@ func hostileCases() []hostileCase {
 					t.Errorf("the row after the huge cell: revenue %v, want 70", got)
 				}
 			},
+		},
+		{
+			name: "one 100 MB cell",
+			make: func(t *testing.T, inbox string) {
+				writeStreamed(t, filepath.Join(inbox, "cell.xlsx"), false,
+					strings.TrimSuffix(sheetXML(activityHeader()), "</sheetData></worksheet>")+`<row r="2"><c r="A2" t="inlineStr"><is><t>Huge Cell</t></is></c><c r="B2" t="inlineStr"><is><t>`,
+					"abcdefghij", `</t></is></c></row></sheetData></worksheet>`, 10<<20)
+			},
+			// excelize would decode the cell whole: the sheet is refused
+			// before it reads it.
+			want: []wantIssue{{"cell.xlsx", 0, "a cell holds more than 16 MB of text, more than limits.max_xml_memory_mb"}},
 		},
 		{
 			name:  "sheet XML truncated",
@@ -875,7 +899,7 @@ func hostileCases() []hostileCase {
 		},
 		{
 			name:  "hostile rep names",
-			files: []string{"names.csv", "names.xlsx", "names-cp1252.csv"},
+			files: []string{"names.csv", "names.xlsx", "names-cp1252.csv", "names-roster.csv"},
 			want: []wantIssue{
 				{"names.csv", 18, "no rep"},
 				// The sheet's name has a '/', which Excel forbids: excelize
@@ -947,8 +971,9 @@ func checkNames(t *testing.T, res hostileResult) {
 		case rel == "config.yaml", strings.HasPrefix(rel, "inbox/"):
 		case rel == "out/"+period+"/team.pdf", rel == "out/"+period+"/metrics.json", rel == "out/"+period+"/data-issues.csv":
 		case strings.HasPrefix(rel, "out/"+period+"/reps/") && slug.MatchString(strings.TrimPrefix(rel, "out/"+period+"/reps/")):
+		case strings.HasPrefix(rel, "out/"+period+"/managers/") && slug.MatchString(strings.TrimPrefix(rel, "out/"+period+"/managers/")):
 		default:
-			t.Errorf("output %s: not a slug directly under out/%s/reps", rel, period)
+			t.Errorf("output %s: not a slug directly under out/%s/reps or managers", rel, period)
 		}
 		return nil
 	})
@@ -973,15 +998,18 @@ func checkNames(t *testing.T, res hostileResult) {
 	}
 	for _, want := range []string{"x", "con-rep", "jose-muller", "jose-muller-2", "hyperlink-http-x", "nulbyte", "evil-reversed"} {
 		if _, ok := slugs[want]; !ok {
-			t.Errorf("no rep with slug %s; slugs: %v", want, slices.Sorted(mapKeys(slugs)))
+			t.Errorf("no rep with slug %s; slugs: %v", want, slices.Sorted(maps.Keys(slugs)))
 		}
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext is not installed: the PDFs' text is not checked")
-		return
+		t.Skip("pdftotext is not installed (poppler-utils): the PDFs' text is not checked")
 	}
 	pdfs, _ := filepath.Glob(filepath.Join(res.out, "reps", "*.pdf"))
-	pdfs = append(pdfs, filepath.Join(res.out, "team.pdf"))
+	managers, _ := filepath.Glob(filepath.Join(res.out, "managers", "*.pdf"))
+	if len(managers) != 3 {
+		t.Errorf("manager PDFs: %q, want 3", managers)
+	}
+	pdfs = append(append(pdfs, managers...), filepath.Join(res.out, "team.pdf"))
 	var all strings.Builder
 	for _, p := range pdfs {
 		out, err := exec.Command("pdftotext", "-enc", "UTF-8", p, "-").Output()
@@ -1001,19 +1029,9 @@ func checkNames(t *testing.T, res hostileResult) {
 		all.Write(out)
 	}
 	text := all.String()
-	for _, want := range []string{"NulByte", "evil Reversed", `=HYPERLINK("http://x")`, "José Müller", "Jose Muller"} {
+	for _, want := range []string{"NulByte", "evil Reversed", `=HYPERLINK("http://x")`, "José Müller", "Jose Muller", "[2J Clear", "../../boss"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDFs do not show %q", want)
-		}
-	}
-}
-
-func mapKeys(m map[string]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
 		}
 	}
 }
@@ -1034,7 +1052,9 @@ func checkInjection(t *testing.T, res hostileResult) {
 	if !slices.Contains(files, "'=HYPERLINK(1).csv") {
 		t.Errorf("the file name is not neutralised: %q", files)
 	}
-	for _, want := range []string{"'\tTab sheet", "'\uFFFDCR sheet", "'@Sheet"} {
+	// A tab or CR cannot start a cell: the reader shows control
+	// characters in file and sheet names as U+FFFD, and trims values.
+	for _, want := range []string{"\uFFFDTab sheet", "\uFFFDCR sheet", "'@Sheet"} {
 		if !slices.Contains(sheets, want) {
 			t.Errorf("data-issues.csv has no sheet %q; sheets: %q", want, sheets)
 		}
@@ -1060,7 +1080,7 @@ func TestHostileFileVanishes(t *testing.T) {
 	writeBytes(t, victim, []byte("Rep,Date,Type\nVera Vanish,2026-10-03,call\n"))
 	writeBytes(t, changer, []byte("Rep,Date,Type\nChad Change,2026-10-03,call\n"))
 	roster := filepath.Join(inbox, "z-roster.csv")
-	writeBytes(t, roster, []byte("Rep,Manager,Office\n"+strings.Repeat("Rita Roster,Mia Manager,Oslo\n", 400_000)))
+	writeBytes(t, roster, []byte("Rep,Manager,Office\n"+strings.Repeat("Rita Roster,Mia Manager,Oslo\n", 200_000)))
 	acted := false
 	res := runInbox(t, dir, "", func(p *os.Process) {
 		fds := fmt.Sprintf("/proc/%d/fd", p.Pid)
