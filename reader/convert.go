@@ -21,7 +21,6 @@ const (
 	ReasonNegative       = "negative count"
 	ReasonAmbiguousDate  = "ambiguous date: day and month could be either way round (set date_order in config)"
 	ReasonDecidedNoClose = "won or lost deal without a close date"
-	ReasonNoCounts       = "no contact counts"
 	ReasonDateRange      = "date out of range: sales dates fall in the years 1900 to 2100"
 )
 

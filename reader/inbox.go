@@ -558,14 +558,18 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	bufBytes := 0
 	decided := false
 	decide := func() {
-		r.decideColumns(p, conv, buf2rows(buf, func(b buffered) []string { return b.row }))
+		rows := make([][]string, len(buf))
+		for i, b := range buf {
+			rows[i] = b.row
+		}
+		r.decideColumns(p, conv, rows)
 		decided = true
 		for _, b := range buf {
 			process(b.row, b.num)
 		}
 		buf = nil
 	}
-	needDecisions := r.needsDecisions(l)
+	needDecisions := r.needsDecisions()
 
 	for {
 		if r.ctx.Err() != nil {
@@ -666,17 +670,9 @@ func (r *inboxReader) overTotalReason(row int) string {
 	return fmt.Sprintf("the inbox has more rows than the limit (limits.max_total_rows = %d): row %d and the rest of this sheet were not read, nor the sheets after it", r.lim.totalRows, row)
 }
 
-func buf2rows[T any](buf []T, f func(T) []string) [][]string {
-	out := make([][]string, len(buf))
-	for i, b := range buf {
-		out[i] = f(b)
-	}
-	return out
-}
-
-// needsDecisions reports whether any column of l needs a per-column decision
+// needsDecisions reports whether columns need a per-column decision
 // (config says auto for dates or decimals).
-func (r *inboxReader) needsDecisions(l *layout) bool {
+func (r *inboxReader) needsDecisions() bool {
 	return r.cfg.DateOrder == "" || r.cfg.DateOrder == "auto" || r.cfg.Decimal == "" || r.cfg.Decimal == "auto"
 }
 
@@ -696,11 +692,7 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 				continue
 			}
 			var dc cell.DateColumn
-			for _, row := range rows {
-				if col < len(row) {
-					dc.Observe(row[col])
-				}
-			}
+			observe(rows, col, dc.Observe)
 			order, ok, conflict := dc.Order()
 			switch {
 			case conflict:
@@ -722,11 +714,7 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 				continue
 			}
 			var dc cell.DecimalColumn
-			for _, row := range rows {
-				if col < len(row) {
-					dc.Observe(row[col])
-				}
-			}
+			observe(rows, col, dc.Observe)
 			dec, ok, conflict := dc.Decimal()
 			switch {
 			case conflict:
@@ -739,6 +727,15 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 				warn(col, "cannot tell the decimal mark: numbers like 1,234 could be either; read , as a thousands separator (set decimal: comma in config if wrong)")
 			}
 			conv.rules.decimal[col] = dec
+		}
+	}
+}
+
+// observe hands every sampled value of column col to f.
+func observe(rows [][]string, col int, f func(string)) {
+	for _, row := range rows {
+		if col < len(row) {
+			f(row[col])
 		}
 	}
 }
