@@ -72,11 +72,13 @@ type calc struct {
 	yearGoal   int64
 	wins       []Win
 
-	// Reps only.
-	followUps []FollowUp
-	stale     []Stale
-	nears     []NearMiss
-	losses    []Loss
+	// Reps only. Follow-ups and stale entries are held compact while Build
+	// runs (there can be hundreds of thousands) and spelled out per rep by
+	// repEntry.
+	dues   []due
+	stale  []staleRef
+	nears  []NearMiss
+	losses []Loss
 }
 
 func (c *calc) addGroup(o *calc) {
@@ -108,17 +110,81 @@ type build struct {
 	stage       []string
 	category    []int // by reason id: index in b.categories, -1 other; filled lazily (-2)
 	calcs       []calc
+	quietRules  map[int]string // "quiet N days" by N, one string for all follow-ups
+}
+
+// due is a follow-up due (FollowUp), compact.
+type due struct {
+	no, last, nfu    repcard.Date // nfu: 0 unless a follow-up date was set after the no
+	prospect, reason int32
+	quiet            int32
+	byDate           bool // due by its follow-up date, not by the quiet
+}
+
+// staleRef is a stale maybe or open deal (Stale), compact.
+type staleRef struct {
+	since           repcard.Date
+	age             int32
+	prospect, stage int32
+	amount          repcard.Money
+	hasAmount, deal bool
+}
+
+// followUps spells out dues, in the same order; never nil.
+func (bd *build) followUps(dues []due) []FollowUp {
+	out := make([]FollowUp, len(dues))
+	for i, d := range dues {
+		out[i] = FollowUp{
+			Prospect: bd.prospect[d.prospect], Date: Day(d.no), Reason: bd.reason[d.reason],
+			LastTouch: Day(d.last), NextFollowUp: Day(d.nfu), DaysQuiet: int(d.quiet), Rule: "follow-up date",
+		}
+		if !d.byDate {
+			out[i].Rule = bd.quietRule(int(d.quiet))
+		}
+	}
+	return out
+}
+
+// staleList spells out refs, in the same order; never nil.
+func (bd *build) staleList(refs []staleRef) []Stale {
+	out := make([]Stale, len(refs))
+	for i, s := range refs {
+		out[i] = Stale{Kind: "maybe", Prospect: bd.prospect[s.prospect], Since: Day(s.since), AgeDays: int(s.age)}
+		if s.deal {
+			out[i].Kind, out[i].Amount, out[i].Stage = "open deal", NullMoney{s.amount, s.hasAmount}, bd.stage[s.stage]
+		}
+	}
+	return out
+}
+
+// quietRule returns the rule of a follow-up due after days of quiet.
+func (bd *build) quietRule(days int) string {
+	r, ok := bd.quietRules[days]
+	if !ok {
+		r = "quiet " + strconv.Itoa(days) + " days"
+		bd.quietRules[days] = r
+	}
+	return r
 }
 
 // Build returns the report for period p. It does not change the Builder:
 // Build may be called again, for the same or another period, and more
 // records may be added in between.
-func (b *Builder) Build(p repcard.Period) *Report {
+func (b *Builder) Build(p repcard.Period) *Report { return b.build(p, false) }
+
+// Finish is Build for the last time: it lets go of the Builder's
+// per-prospect state as soon as each part has been read, so that the report
+// is not assembled while all of that state is still held. The Builder must
+// not be used after.
+func (b *Builder) Finish(p repcard.Period) *Report { return b.build(p, true) }
+
+func (b *Builder) build(p repcard.Period, final bool) *Report {
 	bd := &build{
 		b: b, p: p, first: p.FirstMonth, last: p.LastMonth, end: p.End(),
 		prospect: b.prospects.names(), reason: b.reasons.names(), stage: b.stages.names(),
-		calcs: make([]calc, len(b.reps)),
+		calcs: make([]calc, len(b.reps)), quietRules: map[int]string{},
 	}
+	b.states.flush()
 	bd.category = make([]int, b.reasons.len())
 	for i := range bd.category {
 		bd.category[i] = -2
@@ -129,9 +195,18 @@ func (b *Builder) Build(p repcard.Period) *Report {
 	bd.lossReasons()
 	need := bd.dealPairs()
 	bd.prospects(need)
-	bd.dealsPass(need)
-	bd.activityFolds()
 	bd.activityLosses()
+	if final {
+		b.states = stateStore{}
+	}
+	bd.dealsPass(need)
+	if final {
+		b.dealTouch, b.deals = nil, nil
+	}
+	bd.activityFolds()
+	if final {
+		b.actWins, b.actNears = nil, nil
+	}
 
 	rep := &Report{
 		Period:   PeriodJSON{Label: p.Label(), Start: p.Start().String(), End: p.End().String()},
@@ -324,19 +399,14 @@ type asOf struct {
 // due, stale maybes, and the follow-up share of activity nos.
 func (bd *build) prospects(need map[uint64]*pairInfo) {
 	b := bd.b
-	keys := make([]uint64, 0, len(b.pstates))
-	for k := range b.pstates {
-		if repcard.Month(k&monthMask) <= bd.last {
-			keys = append(keys, k)
-		}
+	var from repcard.Month
+	if len(b.states.months) > 0 {
+		from = b.states.months[0].m
 	}
-	slices.Sort(keys) // by rep, prospect, month
-	for i := 0; i < len(keys); {
-		pair := keys[i] >> monthBits
+	eachPair(b.states.between(from, bd.last), func(pair uint64, ms []repcard.Month, sts []pstate) {
 		var s asOf
-		for ; i < len(keys) && keys[i]>>monthBits == pair; i++ {
-			m := repcard.Month(keys[i] & monthMask)
-			ps := b.pstates[keys[i]]
+		for i, m := range ms {
+			ps := &sts[i]
 			fd := firstDay(m)
 			at := func(day uint8) repcard.Date { return fd + repcard.Date(day) - 1 }
 			if ps.touch > 0 {
@@ -358,7 +428,7 @@ func (bd *build) prospects(need map[uint64]*pairInfo) {
 		}
 		r, p, _ := unpack(pair << monthBits)
 		bd.judge(r, p, &s, need[pair])
-	}
+	})
 }
 
 // The answers a prospect can have given, in order of precedence on the same
@@ -399,22 +469,16 @@ func (bd *build) judge(r, p int32, s *asOf, info *pairInfo) {
 		if !byDate && !byQuiet {
 			return
 		}
-		f := FollowUp{
-			Prospect: bd.prospect[p], Date: Day(s.no), Reason: bd.reason[s.reason],
-			LastTouch: Day(last), DaysQuiet: quiet, Rule: "follow-up date",
-		}
+		f := due{prospect: p, reason: s.reason, no: s.no, last: last, quiet: int32(quiet), byDate: byDate}
 		if planned {
-			f.NextFollowUp = Day(s.nfu)
+			f.nfu = s.nfu
 		}
-		if !byDate {
-			f.Rule = "quiet " + strconv.Itoa(quiet) + " days"
-		}
-		c.followUps = append(c.followUps, f)
+		c.dues = append(c.dues, f)
 	case ansMaybe:
 		if b.cfg.StaleAfterDays <= 0 || quiet < b.cfg.StaleAfterDays || info != nil && info.open {
 			return
 		}
-		c.stale = append(c.stale, Stale{Kind: "maybe", Prospect: bd.prospect[p], Since: Day(last), AgeDays: quiet})
+		c.stale = append(c.stale, staleRef{prospect: p, since: last, age: int32(quiet)})
 	}
 }
 
@@ -463,9 +527,9 @@ func (bd *build) dealsPass(need map[uint64]*pairInfo) {
 			if since == 0 || b.cfg.StaleAfterDays <= 0 || age < b.cfg.StaleAfterDays {
 				continue
 			}
-			c.stale = append(c.stale, Stale{
-				Kind: "open deal", Prospect: bd.prospect[d.prospect], Since: Day(since), AgeDays: age,
-				Amount: NullMoney{d.amount, d.hasAmount}, Stage: bd.stage[d.stage],
+			c.stale = append(c.stale, staleRef{
+				prospect: d.prospect, since: since, age: int32(age),
+				amount: d.amount, hasAmount: d.hasAmount, stage: d.stage, deal: true,
 			})
 		case reader.OutcomeWon:
 			if bd.p.Contains(d.date) {
@@ -536,13 +600,16 @@ func (bd *build) activityFolds() {
 // activities: per prospect and month, the latest no and how many there were.
 func (bd *build) activityLosses() {
 	b := bd.b
-	for k, st := range b.pstates {
-		r, p, m := unpack(k)
-		if m < bd.first || m > bd.last || b.reps[r].hasDeals || st.nos == 0 || st.no == 0 {
-			continue
+	for _, ms := range b.states.between(bd.first, bd.last) {
+		for _, e := range ms.run {
+			r, p, _ := unpack(e.pair() << monthBits)
+			st := e.state()
+			if b.reps[r].hasDeals || st.nos == 0 || st.no == 0 {
+				continue
+			}
+			c := &bd.calcs[r]
+			c.losses = append(c.losses, bd.loss(p, dayOf(ms.m, st.no), NullMoney{}, st.reason, "", int(st.nos)))
 		}
-		c := &bd.calcs[r]
-		c.losses = append(c.losses, bd.loss(p, dayOf(m, st.no), NullMoney{}, st.reason, "", int(st.nos)))
 	}
 }
 
@@ -563,10 +630,12 @@ func (bd *build) loss(prospect int32, date repcard.Date, amount NullMoney, reaso
 // repEntry assembles one rep's entry.
 func (bd *build) repEntry(r int32) Rep {
 	rs, c := &bd.b.reps[r], &bd.calcs[r]
-	slices.SortFunc(c.followUps, func(x, y FollowUp) int {
+	follows, stale := bd.followUps(c.dues), bd.staleList(c.stale)
+	c.dues, c.stale = nil, nil
+	slices.SortFunc(follows, func(x, y FollowUp) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect))
 	})
-	slices.SortFunc(c.stale, func(x, y Stale) int {
+	slices.SortFunc(stale, func(x, y Stale) int {
 		return cmp.Or(cmp.Compare(y.AgeDays, x.AgeDays), strings.Compare(x.Prospect, y.Prospect),
 			strings.Compare(x.Kind, y.Kind), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),
 			strings.Compare(x.Stage, y.Stage))
@@ -580,14 +649,14 @@ func (bd *build) repEntry(r int32) Rep {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect), cmp.Compare(y.Amount.V, x.Amount.V),
 			cmpBool(x.Amount.OK, y.Amount.OK), strings.Compare(x.Reason, y.Reason), strings.Compare(x.Stage, y.Stage), cmp.Compare(x.Count, y.Count))
 	})
-	c.followN, c.staleN = int64(len(c.followUps)), int64(len(c.stale))
+	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
 	e := Rep{
 		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster,
 		Sources:      sources(rs),
-		FollowUpsDue: nonNil(c.followUps),
-		StaleMaybes:  nonNil(c.stale),
-		NearMisses:   nonNil(c.nears),
-		Losses:       nonNil(c.losses),
+		FollowUpsDue: follows,
+		StaleMaybes:  stale,
+		NearMisses:   exact(c.nears),
+		Losses:       exact(c.losses),
 	}
 	e.Metrics = bd.metrics(c, "your")
 	e.Records = bd.records(r, c)
@@ -604,9 +673,14 @@ func cmpBool(x, y bool) int {
 	return 1
 }
 
-func nonNil[T any](s []T) []T {
-	if s == nil {
+// exact returns s, never nil, with no spare capacity: a report with
+// hundreds of thousands of follow-ups holds no more than its entries.
+func exact[T any](s []T) []T {
+	switch {
+	case s == nil:
 		return []T{}
+	case cap(s) > len(s):
+		return slices.Clone(s)
 	}
 	return s
 }
@@ -691,7 +765,7 @@ func (bd *build) metrics(c *calc, who string) Metrics {
 			strings.Compare(x.Rep, y.Rep), strings.Compare(x.Prospect, y.Prospect), cmp.Compare(y.Commission, x.Commission),
 			cmp.Compare(x.Count, y.Count))
 	})
-	m.Wins = nonNil(wins)
+	m.Wins = exact(wins)
 	for i := range c.months {
 		m.Monthly = append(m.Monthly, Month{
 			Month: (bd.last - 11 + repcard.Month(i)).String(), HasData: c.months[i].hasData, Counts: c.months[i].counts(),

@@ -38,7 +38,7 @@ type Builder struct {
 	accs     []acc
 	minMonth repcard.Month // the oldest month of any acc; valid when len(accs) > 0
 
-	pstates   map[uint64]pstate   // pack(rep, prospect, month)
+	states    stateStore          // by month, then rep<<idBits | prospect
 	actWins   map[uint64]winFold  // pack(rep, prospect, month): won outcomes of activities
 	actNears  map[uint64]nearFold // pack(rep, prospect, month): near-miss lost outcomes of activities
 	dealTouch map[uint64]uint8    // pack(rep, deal id, month) → day of the latest activity on the deal
@@ -89,7 +89,7 @@ type pstate struct {
 	nfu                   repcard.Date // latest next follow-up date on a row dated in the month
 	reason                int32        // loss reason of the latest no
 	touch, no, maybe, won uint8        // latest done touch, no, maybe and win
-	nos                   uint16       // explicit nos of activities (saturating)
+	nos                   uint32       // explicit nos of activities (saturating at maxNos)
 }
 
 // winFold is the won outcomes of activities with one prospect in one month.
@@ -172,12 +172,12 @@ func NewBuilder(cfg *config.Config) *Builder {
 		typeContact:  []int8{0},
 		stageLate:    []int8{2},
 		accIdx:       map[uint64]int32{},
-		pstates:      map[uint64]pstate{},
 		actWins:      map[uint64]winFold{},
 		actNears:     map[uint64]nearFold{},
 		dealTouch:    map[uint64]uint8{},
 		reasonN:      map[reasonKey]int64{},
 	}
+	b.states.merge = b.mergeState
 	for _, t := range cfg.ContactTypes {
 		b.contactTypes[foldKey(t)] = true
 	}
@@ -414,14 +414,12 @@ func (b *Builder) addActivity(rec *reader.Record) {
 	}
 	if p != 0 {
 		if k, ok := pack(r, p, m); ok {
-			ps := b.pstates[k]
-			ps.touch = max(ps.touch, uint8(day))
-			b.answer(&ps, rec.Outcome, uint8(day), reason)
-			if rec.Outcome == reader.OutcomeLost && ps.nos < math.MaxUint16 {
-				ps.nos++
+			st := pstate{touch: uint8(day), nfu: rec.NextFollowUp}
+			b.answer(&st, rec.Outcome, uint8(day), reason)
+			if rec.Outcome == reader.OutcomeLost {
+				st.nos = 1
 			}
-			ps.nfu = max(ps.nfu, rec.NextFollowUp)
-			b.pstates[k] = ps
+			b.states.add(m, k>>monthBits, st)
 		}
 	}
 	if rec.DealID != "" {
@@ -447,6 +445,19 @@ func (b *Builder) answer(ps *pstate, o reader.Outcome, day uint8, reason int32) 
 			ps.no, ps.reason = day, reason
 		}
 	}
+}
+
+// mergeState merges src into dst, as if src's rows had been added to dst:
+// the latest day of each kind, the nos summed.
+func (b *Builder) mergeState(dst, src *pstate) {
+	dst.touch = max(dst.touch, src.touch)
+	dst.maybe = max(dst.maybe, src.maybe)
+	dst.won = max(dst.won, src.won)
+	if src.no > dst.no || src.no == dst.no && b.betterReason(src.reason, dst.reason) {
+		dst.no, dst.reason = src.no, src.reason
+	}
+	dst.nos = min(dst.nos+src.nos, maxNos) // both ≤ maxNos: no overflow
+	dst.nfu = max(dst.nfu, src.nfu)
 }
 
 func (b *Builder) betterReason(r, cur int32) bool {
@@ -558,10 +569,9 @@ func (b *Builder) addDeal(rec *reader.Record) {
 		}
 		if d.prospect != 0 {
 			if k, ok := pack(r, d.prospect, m); ok {
-				ps := b.pstates[k]
-				b.answer(&ps, rec.Outcome, uint8(day), d.reason)
-				ps.nfu = max(ps.nfu, rec.NextFollowUp)
-				b.pstates[k] = ps
+				st := pstate{nfu: rec.NextFollowUp}
+				b.answer(&st, rec.Outcome, uint8(day), d.reason)
+				b.states.add(m, k>>monthBits, st)
 			}
 		}
 	} else if rec.Outcome == reader.OutcomeWon || rec.Outcome == reader.OutcomeLost {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -414,6 +415,23 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		b = b[:0]
 	}
 	return nil
+}
+
+// Shorten cuts every rep's follow-ups due and stale maybes to their first
+// n entries; FollowUpsDueCount and StaleMaybesCount keep the full numbers.
+// A run writes metrics.json from the whole report, then shortens it to what
+// the PDFs print (pdf.ListRows), so that a report with hundreds of
+// thousands of follow-ups is not held while rendering.
+func (r *Report) Shorten(n int) {
+	for i := range r.Reps {
+		rep := &r.Reps[i]
+		if len(rep.FollowUpsDue) > n {
+			rep.FollowUpsDue = slices.Clone(rep.FollowUpsDue[:n])
+		}
+		if len(rep.StaleMaybes) > n {
+			rep.StaleMaybes = slices.Clone(rep.StaleMaybes[:n])
+		}
+	}
 }
 
 // Only returns a copy of r that keeps only the reps named (case-insensitive)
