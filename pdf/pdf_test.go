@@ -485,3 +485,41 @@ func dejaVu(t *testing.T) []byte {
 	}
 	return b
 }
+
+// A rep whose follow-ups and stale maybes were cut to their first ListRows
+// entries (what a run renders from, after writing metrics.json) gives the
+// same document, "and N more" lines included.
+func TestShortenedRepSameBytes(t *testing.T) {
+	r := newRenderer(t, Options{Currency: "USD"})
+	full := fixture()
+	full.Reps[0] = busyRep("Jane Doe")
+	rep := &full.Reps[0]
+	rep.FollowUpsDueCount, rep.StaleMaybesCount = len(rep.FollowUpsDue), len(rep.StaleMaybes)
+	if rep.FollowUpsDueCount <= ListRows || rep.StaleMaybesCount <= ListRows {
+		t.Fatal("the fixture should have longer lists than ListRows")
+	}
+	short := fixture()
+	short.Reps[0] = *rep
+	short.Shorten(ListRows)
+	if len(short.Reps[0].FollowUpsDue) != ListRows {
+		t.Fatalf("Shorten kept %d follow-ups", len(short.Reps[0].FollowUpsDue))
+	}
+	for kind, more := range map[string]string{"rep": "and 30 more", "self-review": "and 28 more"} {
+		doc := func(rpt *report.Report) func(w *bytes.Buffer) error {
+			return func(w *bytes.Buffer) error {
+				if kind == "rep" {
+					return r.Rep(w, rpt, &rpt.Reps[0], coachingText())
+				}
+				return r.SelfReview(w, rpt, &rpt.Reps[0], coachingText())
+			}
+		}
+		a := render(t, r, kind+"-full", doc(full))
+		b := render(t, r, kind+"-short", doc(short))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: the shortened rep renders differently", kind)
+		}
+		if text := pdfText(t, a); !strings.Contains(text, more) {
+			t.Errorf("%s: expected %q; text:\n%s", kind, more, text)
+		}
+	}
+}

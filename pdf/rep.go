@@ -21,6 +21,12 @@ const (
 	maxPlanFollows = 12
 )
 
+// ListRows is the most follow-ups due, and the most stale maybes, any
+// document prints of one rep; the totals come from the rep's metrics. A rep
+// whose lists were cut to their first ListRows entries
+// (report.Report.Shorten) renders the same bytes.
+const ListRows = max(maxFollowUps, maxPlanFollows, maxStale)
+
 // repDoc starts a rep's document and draws its masthead.
 func (r *Renderer) repDoc(rpt *report.Report, rep *report.Rep, kind string) *doc {
 	pe := periodOf(rpt)
@@ -350,8 +356,8 @@ func (r *Renderer) repPage2(d *doc, rep *report.Rep) error {
 		return err
 	}
 	d.referrals(&rep.Counts, rep.Sources.ReferralAsks)
-	d.followUps(rep.FollowUpsDue)
-	d.staleMaybes(rep.StaleMaybes)
+	d.followUps(rep.FollowUpsDue, rep.FollowUpsDueCount)
+	d.staleMaybes(rep.StaleMaybes, rep.StaleMaybesCount)
 	d.nearMisses(rep.NearMisses)
 	d.repWins(rep.Wins, &rep.Records)
 	return nil
@@ -506,7 +512,8 @@ func (d *doc) section(s section) {
 	d.more(more, s.moreWhat)
 }
 
-func (d *doc) followUps(fs []report.FollowUp) {
+// followUps lists the first follow-ups of fs, of total in all.
+func (d *doc) followUps(fs []report.FollowUp, total int) {
 	shown := fs[:min(len(fs), maxFollowUps)]
 	rows := make([][]cell, len(shown))
 	for i, f := range shown {
@@ -518,11 +525,12 @@ func (d *doc) followUps(fs []report.FollowUp) {
 		t: &table{rowH: 5.6, cols: d.scale([]column{
 			{"Prospect", 62, 'L'}, {"Said no on", 25, 'L'}, {"Reason", 68, 'L'}, {"Last touch", 25, 'L'},
 		})},
-		rows: rows, total: len(fs),
+		rows: rows, total: max(total, len(fs)),
 	})
 }
 
-func (d *doc) staleMaybes(ss []report.Stale) {
+// staleMaybes lists the first entries of ss, of total in all.
+func (d *doc) staleMaybes(ss []report.Stale, total int) {
 	shown := ss[:min(len(ss), maxStale)]
 	rows := make([][]cell, len(shown))
 	for i, s := range shown {
@@ -535,7 +543,7 @@ func (d *doc) staleMaybes(ss []report.Stale) {
 		t: &table{rowH: 5.6, cols: d.scale([]column{
 			{"Prospect", 74, 'L'}, {"Kind", 26, 'L'}, {"Open since", 26, 'L'}, {"Days quiet", 20, 'R'}, {"Amount", 34, 'R'},
 		})},
-		rows: rows, total: len(ss),
+		rows: rows, total: max(total, len(ss)),
 	})
 }
 

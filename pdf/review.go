@@ -130,8 +130,9 @@ func (d *doc) lossBlock(l *loss, n, of int) {
 func (d *doc) planPage(rep *report.Rep) {
 	d.addPage()
 	d.heading("My plan for "+d.pe.next(), 20)
-	d.subheading("Follow-ups to make", noteCount(len(rep.FollowUpsDue), "tick them off as you go"), 8)
-	if len(rep.FollowUpsDue) == 0 {
+	total := max(rep.FollowUpsDueCount, len(rep.FollowUpsDue))
+	d.subheading("Follow-ups to make", noteCount(total, "tick them off as you go"), 8)
+	if total == 0 {
 		d.line("No follow-ups due.", stQuiet)
 	}
 	shown := rep.FollowUpsDue[:min(len(rep.FollowUpsDue), maxPlanFollows)]
@@ -151,7 +152,7 @@ func (d *doc) planPage(rep *report.Rep) {
 		d.y += lh
 		d.hline(x, d.right, d.y, colHair, 0.2)
 	}
-	d.more(len(rep.FollowUpsDue)-len(shown), "")
+	d.more(total-len(shown), "")
 	d.subheading("Goals and actions", "what I will do differently, and by when", 4*ruleGap)
 	n := int((d.bottom - d.y) / ruleGap)
 	d.ruledLines(n, ruleGap)

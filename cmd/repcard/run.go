@@ -11,6 +11,7 @@ import (
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/output"
+	"github.com/repcard/repcard/pdf"
 	"github.com/repcard/repcard/reader"
 	"github.com/repcard/repcard/report"
 )
@@ -122,7 +123,7 @@ func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only
 	if !ok {
 		return nil, &nothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", cfg.Inbox)}
 	}
-	rep := b.Build(p)
+	rep := b.Finish(p)
 	rep.Inputs = batch.Inputs
 	names := make([]string, len(rep.Reps))
 	for i, r := range rep.Reps {
@@ -142,8 +143,10 @@ func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only
 
 func (r *result) issuesPath() string { return filepath.Join(r.dir, "data-issues.csv") }
 
-// write writes the PDFs, then metrics.json and data-issues.csv, each
-// atomically. Temp files a killed run left behind are removed first.
+// write writes metrics.json, then the PDFs, then data-issues.csv, each
+// atomically. Temp files a killed run left behind are removed first. The
+// coaching text is worked out from the whole report before the report's
+// long lists are cut to what the PDFs print.
 func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, workers int, prog *progress) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -156,16 +159,19 @@ func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, worke
 	if err != nil {
 		return err
 	}
+	if err := output.WriteFile(filepath.Join(r.dir, "metrics.json"), r.report.WriteJSON); err != nil {
+		return err
+	}
+	r.written++
+	// The PDFs print the first few of each list; the rest is in
+	// metrics.json and need not be held while rendering.
+	r.report.Shorten(pdf.ListRows)
 	prog.Phase("rendering", len(docs))
 	if err := writeAll(ctx, docs, workers, prog); err != nil {
 		return err
 	}
 	r.pdfs = len(docs)
 	r.written += len(docs)
-	if err := output.WriteFile(filepath.Join(r.dir, "metrics.json"), r.report.WriteJSON); err != nil {
-		return err
-	}
-	r.written++
 	issues := append(append([]repcard.Issue(nil), r.batch.Issues...), warnings(r.batch.Warnings)...)
 	if err := output.WriteFile(r.issuesPath(), func(w io.Writer) error {
 		// A byte-order mark, so that Excel shows names with accents right.
