@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/golang/freetype/truetype"
@@ -64,7 +65,7 @@ func newCanvas(opt Options) (*canvas, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, opt.Width, opt.Height))
+	img := &image.RGBA{Pix: pixels(4 * opt.Width * opt.Height), Stride: 4 * opt.Width, Rect: image.Rect(0, 0, opt.Width, opt.Height)}
 	fillWhite(img.Pix)
 	gc, err := drawing.NewRasterGraphicContext(img)
 	if err != nil {
@@ -90,6 +91,27 @@ func newCanvas(opt Options) (*canvas, error) {
 func currencySymbol(s string) string {
 	r := []rune(cleanText(s))
 	return string(r[:min(len(r), 5)])
+}
+
+// pixelBufs holds the pixel buffers of encoded charts, to draw the next
+// charts on: a report draws several charts of about 3 MB each.
+var pixelBufs sync.Pool
+
+// pixels returns a buffer of n bytes, reused when one is free; its content
+// is undefined.
+func pixels(n int) []byte {
+	if p, ok := pixelBufs.Get().(*[]byte); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]byte, n)
+}
+
+// release gives the canvas's pixels back for another chart; the canvas
+// must not be used after.
+func (c *canvas) release() {
+	p := c.img.Pix
+	c.img = nil
+	pixelBufs.Put(&p)
 }
 
 // fillWhite sets every byte to 0xFF: opaque white.

@@ -164,6 +164,7 @@ func render(opt Options, what string, draw func(c *canvas)) ([]byte, error) {
 		return fallback(opt, what)
 	}
 	b, err := c.encode()
+	c.release()
 	if err != nil {
 		return nil, fmt.Errorf("charts: encode %s: %w", what, err)
 	}
@@ -182,6 +183,7 @@ func fallback(opt Options, what string) ([]byte, error) {
 		return nil, fmt.Errorf("charts: draw %s: failed", what)
 	}
 	b, err := c.encode()
+	c.release()
 	if err != nil {
 		return nil, fmt.Errorf("charts: encode %s: %w", what, err)
 	}
