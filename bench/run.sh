@@ -8,6 +8,11 @@
 #   bench/run.sh                 # full workload
 #   ROWS=100000 bench/run.sh     # a smaller one (also used for the linearity check)
 #   SKIP_PEER=1 bench/run.sh     # repcard only
+#   SKIP_SMALL=1 bench/run.sh    # without the tenth-size run (flatness and linearity)
+#
+# Unless SKIP_SMALL is set, repcard also runs on a tenth of the rows, and the
+# script prints how peak RSS and wall time grow from there (targets: RSS at
+# most 1.5x, time at most 11x).
 #
 # Needs /usr/bin/time and, for the peer, Debian's python3-pandas
 # python3-openpyxl python3-matplotlib python3-reportlab fonts-dejavu-core.
@@ -22,10 +27,18 @@ PEER=${PEER:-../shared/bench/peer_baseline.py}
 mkdir -p "$BENCH_DIR"
 
 go build -o "$BENCH_DIR/repcard" ./cmd/repcard
+SMALL=$((ROWS / 10))
+if [ -n "${SKIP_SMALL:-}" ]; then SMALL=0; fi
+# generate ROWS FORMAT: writes the workload's inbox unless it is there.
+generate() {
+  local dir="$BENCH_DIR/inbox-$2-$1"
+  [ -d "$dir" ] || go run ./bench/gen -out "$dir" -rows "$1" -reps "$REPS" -deals "$(($1 / 20))" -format "$2"
+}
 for f in xlsx csv; do
   if [ ! -d "$BENCH_DIR/inbox-$f-$ROWS" ]; then
     go run ./bench/gen -out "$BENCH_DIR/inbox-$f-$ROWS" -rows "$ROWS" -reps "$REPS" -deals "$DEALS" -format "$f"
   fi
+  if [ "$SMALL" -gt 0 ]; then generate "$SMALL" "$f"; fi
 done
 
 # measure NAME CMD...: runs CMD under /usr/bin/time -v, records wall, CPU and RSS.
@@ -46,6 +59,10 @@ for f in xlsx csv; do
   if [ -z "${SKIP_PEER:-}" ]; then
     measure "peer-$f" /usr/bin/python3 "$PEER" "$in" "$BENCH_DIR/out-peer-$f"
   fi
+  if [ "$SMALL" -gt 0 ]; then
+    rm -rf "$BENCH_DIR/out-small-$f"
+    measure "small-$f" "$BENCH_DIR/repcard" run -config /dev/null -in "$BENCH_DIR/inbox-$f-$SMALL" -out "$BENCH_DIR/out-small-$f" -quiet
+  fi
 done
 
 echo
@@ -54,9 +71,21 @@ printf '%-14s %9s %9s %9s\n' run "wall s" "CPU s" "RSS MB"
 for name in repcard-xlsx peer-xlsx repcard-csv peer-csv; do
   [ -n "${WALL[$name]:-}" ] && printf '%-14s %9.1f %9.1f %9d\n' "$name" "${WALL[$name]}" "${CPU[$name]}" "${RSS[$name]}"
 done
+if [ "$SMALL" -gt 0 ]; then
+  echo "repcard on $SMALL rows:"
+  for f in xlsx csv; do
+    printf '%-14s %9.1f %9.1f %9d\n' "repcard-$f" "${WALL[small-$f]}" "${CPU[small-$f]}" "${RSS[small-$f]}"
+  done
+fi
 if [ -z "${SKIP_PEER:-}" ]; then
   for f in xlsx csv; do
     awk -v r="${WALL[repcard-$f]}" -v p="${WALL[peer-$f]}" -v f="$f" 'BEGIN {printf "%s: repcard takes %.2f of the peer'"'"'s wall time (%.1fx faster)\n", f, r/p, p/r}'
+  done
+fi
+if [ "$SMALL" -gt 0 ]; then
+  for f in xlsx csv; do
+    awk -v m="${RSS[repcard-$f]}" -v s="${RSS[small-$f]}" -v tm="${WALL[repcard-$f]}" -v ts="${WALL[small-$f]}" -v f="$f" -v n="$ROWS" -v k="$SMALL" \
+      'BEGIN {printf "%s: %d rows take %.2fx the peak RSS and %.1fx the wall time of %d rows\n", f, n, m/s, tm/ts, k}'
   done
 fi
 echo "outputs and logs in $BENCH_DIR"
