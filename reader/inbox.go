@@ -66,6 +66,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	for _, o := range opts {
 		o(r)
 	}
+	defer r.closeKept()
 	files, err := r.discover()
 	if err != nil {
 		return nil, err
@@ -104,6 +105,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	}
 	for i, f := range files {
 		if lastSheet[i] == nil {
+			r.closeKept(i)
 			r.read(shown(f))
 		}
 	}
@@ -139,6 +141,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			r.readSheet(p, emit)
 		}
 		if lastSheet[p.fileIndex] == p {
+			r.closeKept(p.fileIndex)
 			r.read(shown(p.file))
 		}
 	}
@@ -179,6 +182,10 @@ type inboxReader struct {
 	roster    *rosterIndex
 	dedupe    *deduper
 	batch     *Batch
+	// kept holds workbooks left open after classification for the
+	// reading pass, by file index: opening an xlsx again would unzip its
+	// sheets and run the pre-scan a second time. At most keepOpen.
+	kept map[int]workbook
 	// rosterRows holds what each roster row kept says: a row that repeats
 	// one adds nothing and is counted as a duplicate, so that a roster of a
 	// million copies costs one.
@@ -361,7 +368,14 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 		r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(file), Kind: repcard.KindNone, Reason: shown(err.Error())})
 		return nil
 	}
-	defer wb.Close()
+	keep := false
+	defer func() {
+		if keep {
+			r.kept[index] = wb
+		} else {
+			wb.Close()
+		}
+	}()
 	var plans []*sheetPlan
 	sheets := wb.Sheets()
 	if len(sheets) == 0 {
@@ -408,7 +422,28 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 		}
 		plans = append(plans, p)
 	}
+	_, isXLSX := wb.(*xlsxBook)
+	keep = isXLSX && len(plans) > 0 && len(r.kept) < keepOpen
+	if keep && r.kept == nil {
+		r.kept = map[int]workbook{}
+	}
 	return plans
+}
+
+// keepOpen is how many workbooks may stay open between classification and
+// reading. Each holds its shared strings and small parts in memory (bounded
+// by the limits) and its large sheets in temp files.
+const keepOpen = 4
+
+// closeKept closes the workbook kept open for file index i, or every kept
+// one when no index is given.
+func (r *inboxReader) closeKept(i ...int) {
+	for k, wb := range r.kept {
+		if len(i) == 0 || k == i[0] {
+			wb.Close()
+			delete(r.kept, k)
+		}
+	}
 }
 
 func allBlank(rows [][]string) bool {
@@ -470,6 +505,21 @@ const (
 	decisionBytes  = 32 << 20
 )
 
+// reopen returns the workbook of a classified sheet: the one kept open
+// since classification, or the file opened again. The stamp is the file's
+// now, so that a file changed since classification is not read.
+func (r *inboxReader) reopen(p *sheetPlan, path string) (workbook, fileStamp, error) {
+	if wb, ok := r.kept[p.fileIndex]; ok {
+		st, err := statInput(path)
+		if err != nil {
+			wb.Close()
+			delete(r.kept, p.fileIndex)
+		}
+		return wb, st, err
+	}
+	return openWorkbook(path, r.lim)
+}
+
 // readSheet streams the rows of a classified sheet into records.
 func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	l := p.layout
@@ -488,16 +538,19 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 
 	path := filepath.Join(r.dir, filepath.FromSlash(p.file))
 	r.beforeOpen(p.file)
-	wb, stamp, err := openWorkbook(path, r.lim)
+	wb, stamp, err := r.reopen(p, path)
 	if err == nil && stamp != p.stamp {
 		wb.Close()
+		delete(r.kept, p.fileIndex)
 		err = errors.New(errChanged + ": its rows were not read; run again once it is saved")
 	}
 	if err != nil {
 		sheetIssue(0, err.Error())
 		return
 	}
-	defer wb.Close()
+	if _, kept := r.kept[p.fileIndex]; !kept {
+		defer wb.Close()
+	}
 	src, err := wb.Open(p.sheet)
 	if err != nil {
 		sheetIssue(0, err.Error())

@@ -63,10 +63,44 @@ type xlsxBook struct {
 // openXLSX opens the workbook at path, of size bytes. Its errors are
 // reasons for data-issues.csv.
 func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
-	damaged, refused, err := checkXLSX(path, size, lim)
+	checkSheets, err := checkXLSX(path, size, lim)
 	if err != nil {
 		return nil, err
 	}
+	// The worksheets are streamed through the guard while excelize opens
+	// the file, on the other core: opening only copies large sheets to temp
+	// files (the parts it reads whole were checked above), and no row is
+	// parsed before the guard has passed every sheet.
+	type sheetsChecked struct {
+		damaged, refused map[string]string
+		err              error
+	}
+	checked := make(chan sheetsChecked, 1)
+	go func() {
+		d, r, err := checkSheets()
+		checked <- sheetsChecked{d, r, err}
+	}()
+	f, openErr := openExcelize(path, lim)
+	c := <-checked
+	switch {
+	case c.err != nil:
+		if f != nil {
+			f.Close()
+		}
+		return nil, c.err
+	case openErr != nil:
+		return nil, openErr
+	}
+	defer recoverAs(&err, "workbook")
+	b := &xlsxBook{f: f, lim: lim, damaged: c.damaged, refused: c.refused}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		b.date1904 = *props.Date1904
+	}
+	return b, nil
+}
+
+// openExcelize opens the workbook with excelize, with the limits set.
+func openExcelize(path string, lim limits) (_ *excelize.File, err error) {
 	defer recoverAs(&err, "workbook")
 	f, err := excelize.OpenFile(path, excelize.Options{
 		UnzipSizeLimit:    lim.unzipBytes,
@@ -76,11 +110,7 @@ func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
 	if err != nil {
 		return nil, explainXLSXError(err)
 	}
-	b := &xlsxBook{f: f, lim: lim, damaged: damaged, refused: refused}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		b.date1904 = *props.Date1904
-	}
-	return b, nil
+	return f, nil
 }
 
 // recoverAs turns a panic inside excelize into an error for data-issues.csv.
@@ -90,33 +120,38 @@ func recoverAs(err *error, what string) {
 	}
 }
 
-// checkXLSX looks at the file before excelize opens it, and returns the
-// sheets whose parts are damaged (cut short) and the sheets that are not to
-// be read at all, with the reasons.
-func checkXLSX(path string, size int64, lim limits) (damaged, refused map[string]string, err error) {
+// checkXLSX looks at the file before excelize opens it. It returns
+// checkSheets, which streams the worksheets through the guard and returns
+// the sheets whose parts are damaged (cut short) and the sheets that are
+// not to be read at all, with the reasons; it must be called once.
+func checkXLSX(path string, size int64, lim limits) (checkSheets func() (damaged, refused map[string]string, err error), err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, openError(err)
+		return nil, openError(err)
 	}
-	defer f.Close()
+	defer func() {
+		if checkSheets == nil {
+			f.Close()
+		}
+	}()
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if bytes.HasPrefix(head, oleMagic) {
-		return nil, nil, errors.New(describeOLE(f, size))
+		return nil, errors.New(describeOLE(f, size))
 	}
 	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return nil, nil, fmt.Errorf("not an .xlsx workbook: %s", describeBytes(f))
+		return nil, fmt.Errorf("not an .xlsx workbook: %s", describeBytes(f))
 	}
 	if err := checkZipDirectory(f, size, lim); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
-		return nil, nil, fmt.Errorf("workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
+		return nil, fmt.Errorf("workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
 	}
 	if len(zr.File) > maxParts {
-		return nil, nil, fmt.Errorf("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
+		return nil, fmt.Errorf("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
 	}
 	var total, inMemory uint64
 	for _, zf := range zr.File {
@@ -128,36 +163,44 @@ func checkXLSX(path string, size int64, lim limits) (damaged, refused map[string
 			inMemory += zf.UncompressedSize64
 		}
 		if total > uint64(lim.unzipBytes) {
-			return nil, nil, fmt.Errorf("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
+			return nil, fmt.Errorf("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
 		}
 		if strings.EqualFold(zf.Name, "xl/workbook.bin") {
-			return nil, nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
+			return nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
 		}
 		if name := strings.ToLower(zf.Name); strings.HasSuffix(name, ".xml") && !strings.HasPrefix(name, "xl/worksheets/") &&
 			name != "xl/sharedstrings.xml" && zf.UncompressedSize64 > uint64(lim.xmlMemoryBytes)*sharedStringsFactor {
 			// Styles, theme, calculation chain, workbook: excelize reads
 			// these whole when it opens the file.
-			return nil, nil, fmt.Errorf("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
+			return nil, fmt.Errorf("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
 				zf.Name, zf.UncompressedSize64>>20, sharedStringsFactor)
 		}
 		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
 			if limit := uint64(lim.xmlMemoryBytes) * sharedStringsFactor; zf.UncompressedSize64 > limit {
-				return nil, nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
+				return nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
 			}
 			why, _, items := checkPart(zf, "</sst>", lim, "<si")
 			if why != "" {
-				return nil, nil, errors.New("the shared strings: " + why)
+				return nil, errors.New("the shared strings: " + why)
 			}
 			if limit := int(lim.xmlMemoryBytes >> 4); items > limit {
 				// excelize spends about 200 bytes and up to 15 µs on each.
-				return nil, nil, fmt.Errorf("the workbook's shared strings hold %d strings, more than %d (one per 16 bytes of limits.max_xml_memory_mb)", items, limit)
+				return nil, fmt.Errorf("the workbook's shared strings hold %d strings, more than %d (one per 16 bytes of limits.max_xml_memory_mb)", items, limit)
 			}
 		}
 	}
 	if limit := memoryFactor * uint64(lim.xmlMemoryBytes); inMemory > limit {
-		return nil, nil, fmt.Errorf("the workbook's parts held in memory (styles, images, sheets under limits.max_xml_memory_mb …) unzip to %d MB, more than %d × limits.max_xml_memory_mb", inMemory>>20, memoryFactor)
+		return nil, fmt.Errorf("the workbook's parts held in memory (styles, images, sheets under limits.max_xml_memory_mb …) unzip to %d MB, more than %d × limits.max_xml_memory_mb", inMemory>>20, memoryFactor)
 	}
 	parts := sheetParts(zr, lim)
+	return func() (damaged, refused map[string]string, err error) {
+		defer f.Close()
+		return checkSheetParts(zr, parts, lim)
+	}, nil
+}
+
+// checkSheetParts streams every worksheet part through the guard.
+func checkSheetParts(zr *zip.Reader, parts map[string]string, lim limits) (damaged, refused map[string]string, err error) {
 	damaged, refused = map[string]string{}, map[string]string{}
 	for _, zf := range zr.File {
 		name := strings.ToLower(zf.Name)

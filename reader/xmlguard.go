@@ -116,57 +116,76 @@ func (g *xmlGuard) Read(p []byte) (int, error) {
 
 // plain copies into p the buffered bytes that account passes through
 // unchanged, and returns how many; it stops at a byte that is dropped,
-// replaced or an error, which the byte-by-byte path then handles. Runs of
-// text and of tags are scanned in a tight loop.
+// replaced or an error, which the byte-by-byte path then handles. Text,
+// tags, their quoted values and the step from text into a tag are followed
+// in one tight loop, as account would follow them; everything else (an
+// entity, '<!', '<?', a run at its limit) goes through account.
 func (g *xmlGuard) plain(p []byte) int {
 	if len(g.out) > 0 || g.err != nil || g.fixUTF8 || g.dropping {
 		return 0
 	}
 	buf, _ := g.r.Peek(min(g.r.Buffered(), len(p)))
+	state, n, quote := g.state, g.n, g.quote
 	k := 0
 	for k < len(buf) {
-		// A run of bytes that do not change the state.
-		start := k
-		switch {
-		case g.state == gText && g.ent == 0:
-			for end := min(len(buf), k+max(g.maxText-g.n, 0)); k < end; k++ {
-				if b := buf[k]; b == '<' || b == '&' || b == ';' || b < 0x20 {
-					break
-				}
-			}
-		case g.state == gTag && g.quote != 0:
-			for end := min(len(buf), k+max(g.maxMarkup-g.n, 0)); k < end; k++ {
-				if b := buf[k]; b == g.quote || b < 0x20 {
-					break
-				}
-			}
-		case g.state == gTag:
-			for end := min(len(buf), k+max(g.maxMarkup-g.n, 0)); k < end; k++ {
-				if b := buf[k]; b == '"' || b == '\'' || b == '>' || b < 0x20 {
-					break
-				}
-			}
-		}
-		g.n += k - start
-		if k == len(buf) {
-			break
-		}
-		// One byte through the state machine.
-		if b := buf[k]; b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
+		b := buf[k]
+		if b < 0x20 && b != '\t' && b != '\n' && b != '\r' {
 			break // replaced or dropped: the byte-by-byte path
 		}
+		switch {
+		case state == gText && g.ent == 0 && b != '<' && b != '&' && b != ';' && n < g.maxText:
+			n++
+			k++
+			continue
+		case state == gText && g.ent == 0 && b == '<' && k+1 < len(buf):
+			// '<' and a name or '/': account would go to gOpen and then
+			// to gTag with n = 2.
+			if c := buf[k+1]; c >= 0x20 && c != '!' && c != '?' && c != '"' && c != '\'' && c != '>' {
+				state, n, quote = gTag, 2, 0
+				k += 2
+				continue
+			}
+		case state == gTag && n < g.maxMarkup:
+			n++
+			switch {
+			case quote != 0:
+				if b == quote {
+					quote = 0
+				}
+			case b == '"' || b == '\'':
+				quote = b
+			case b == '>':
+				state, n = gText, 0
+			}
+			k++
+			continue
+		}
+		// One byte through the state machine.
+		g.state, g.n, g.quote = state, n, quote
 		keep, err := g.account(buf[k : k+1])
-		if err != nil || !keep {
+		state, n, quote = g.state, g.n, g.quote
+		if err != nil || !keep || g.dropping {
+			if keep {
+				k++
+			}
 			copy(p, buf[:k])
-			g.r.Discard(k + 1)
+			g.r.Discard(k + 1 - b2i(keep))
 			g.err = err
 			return k
 		}
 		k++
 	}
+	g.state, g.n, g.quote = state, n, quote
 	copy(p, buf[:k])
 	g.r.Discard(k)
 	return k
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // next reads one character from the input and sets out to what is to be
