@@ -66,7 +66,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	for _, o := range opts {
 		o(r)
 	}
-	defer r.closeKept()
+	defer r.closeAllKept()
 	files, err := r.discover()
 	if err != nil {
 		return nil, err
@@ -435,14 +435,18 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 // by the limits) and its large sheets in temp files.
 const keepOpen = 4
 
-// closeKept closes the workbook kept open for file index i, or every kept
-// one when no index is given.
-func (r *inboxReader) closeKept(i ...int) {
-	for k, wb := range r.kept {
-		if len(i) == 0 || k == i[0] {
-			wb.Close()
-			delete(r.kept, k)
-		}
+// closeKept closes the workbook kept open for file index i, if any.
+func (r *inboxReader) closeKept(i int) {
+	if wb, ok := r.kept[i]; ok {
+		wb.Close()
+		delete(r.kept, i)
+	}
+}
+
+// closeAllKept closes every workbook still kept open.
+func (r *inboxReader) closeAllKept() {
+	for i := range r.kept {
+		r.closeKept(i)
 	}
 }
 

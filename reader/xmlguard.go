@@ -164,12 +164,9 @@ func (g *xmlGuard) plain(p []byte) int {
 		g.state, g.n, g.quote = state, n, quote
 		keep, err := g.account(buf[k : k+1])
 		state, n, quote = g.state, g.n, g.quote
-		if err != nil || !keep || g.dropping {
-			if keep {
-				k++
-			}
+		if err != nil || !keep { // dropped, or an error: this byte is not delivered
 			copy(p, buf[:k])
-			g.r.Discard(k + 1 - b2i(keep))
+			g.r.Discard(k + 1)
 			g.err = err
 			return k
 		}
@@ -179,13 +176,6 @@ func (g *xmlGuard) plain(p []byte) int {
 	copy(p, buf[:k])
 	g.r.Discard(k)
 	return k
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // next reads one character from the input and sets out to what is to be

@@ -399,11 +399,7 @@ type asOf struct {
 // due, stale maybes, and the follow-up share of activity nos.
 func (bd *build) prospects(need map[uint64]*pairInfo) {
 	b := bd.b
-	var from repcard.Month
-	if len(b.states.months) > 0 {
-		from = b.states.months[0].m
-	}
-	eachPair(b.states.between(from, bd.last), func(pair uint64, ms []repcard.Month, sts []pstate) {
+	eachPair(b.states.upTo(bd.last), func(pair uint64, ms []repcard.Month, sts []pstate) {
 		var s asOf
 		for i, m := range ms {
 			ps := &sts[i]

@@ -186,6 +186,15 @@ func (s *stateStore) between(first, last repcard.Month) []*monthStates {
 	return s.months[lo:max(lo, hi)]
 }
 
+// upTo returns the months up to last, oldest first; the store must be
+// flushed.
+func (s *stateStore) upTo(last repcard.Month) []*monthStates {
+	if len(s.months) == 0 {
+		return nil
+	}
+	return s.between(s.months[0].m, last)
+}
+
 // eachPair calls fn once per pair with an entry in any of months (flushed,
 // oldest first), in pair order, with that pair's entries oldest month
 // first. The slices passed to fn are reused between calls.
