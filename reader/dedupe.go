@@ -8,15 +8,20 @@ import "github.com/repcard/repcard"
 // Identical rows inside one file are kept: two calls to the same prospect on
 // the same day are two calls.
 type deduper struct {
-	seen map[uint64]int32 // key → index of the file it was first seen in
+	seen  map[uint64]int32     // key → index of the file it was first seen in
+	kinds map[repcard.Kind]int // how many records of each kind seen holds
 }
 
-func newDeduper() *deduper { return &deduper{seen: make(map[uint64]int32)} }
+func newDeduper() *deduper {
+	return &deduper{seen: make(map[uint64]int32), kinds: make(map[repcard.Kind]int)}
+}
 
 // duplicate reports whether rec was already seen in another file, and
 // remembers it otherwise when store is set.
 func (d *deduper) duplicate(rec *Record, file int, store bool) bool {
-	if len(d.seen) == 0 && !store {
+	if !store && d.kinds[rec.Kind] == 0 {
+		// The key holds the kind: nothing remembered can match. The only
+		// file of a kind (a million-row export, often) is not even hashed.
 		return false
 	}
 	k := recordKey(rec)
@@ -25,6 +30,7 @@ func (d *deduper) duplicate(rec *Record, file int, store bool) bool {
 	}
 	if store {
 		d.seen[k] = int32(file)
+		d.kinds[rec.Kind]++
 	}
 	return false
 }
