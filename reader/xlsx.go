@@ -388,7 +388,7 @@ func (b *xlsxBook) Open(sheet string) (_ rowSource, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("sheet cannot be read (%v)", err)
 	}
-	return &xlsxRows{rows: rows, lim: b.lim, damage: b.damage(sheet)}, nil
+	return prefetch(&xlsxRows{rows: rows, lim: b.lim, damage: b.damage(sheet)}), nil
 }
 
 // damage returns why sheet's part is damaged, or "".
