@@ -580,8 +580,6 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 		headerNorm[i] = normHeader(h)
 	}
 	width := l.width()
-	formulas, _ := src.(interface{ uncachedFormulas() []int })
-	uncached, firstUncached, uncachedCol := 0, 0, 0
 
 	var rec Record
 	process := func(row []string, num int) {
@@ -676,16 +674,6 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 			in.Skipped++
 			continue
 		}
-		if formulas != nil {
-			for _, c := range formulas.uncachedFormulas() {
-				if l.uses(c) {
-					if uncached == 0 {
-						firstUncached, uncachedCol = num, c
-					}
-					uncached++
-				}
-			}
-		}
 		if !needDecisions || decided {
 			process(row, num)
 			continue
@@ -701,12 +689,6 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	}
 	if !decided && needDecisions {
 		decide()
-	}
-	if uncached > 0 {
-		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{
-			File: shown(p.file), Sheet: shown(p.sheet), Row: firstUncached, Column: l.columnName(uncachedCol),
-			Reason: fmt.Sprintf("%d cells of used columns hold a formula with no saved result (the file was written by a program that does not calculate); formulas are never evaluated, so they read as blank: open and save the file in Excel", uncached),
-		})
 	}
 }
 
