@@ -548,14 +548,7 @@ func (t *table) width() float64 {
 // lines that follow the rows and belong to the table (a totals row, an "and
 // N more" note): the last row never goes to a new page alone.
 func (d *doc) rows(t *table, rows [][]cell, st style, tail int) {
-	hs := make([]float64, len(rows))
-	for i, row := range rows {
-		n := 1
-		for _, c := range row {
-			n = max(n, strings.Count(c.s, "\n")+1)
-		}
-		hs[i] = t.rowH + float64(n-1)*st.lineH()
-	}
+	hs := rowHeights(t, rows, st)
 	for i, row := range rows {
 		h := hs[i]
 		brk := d.y+h > d.bottom
@@ -579,6 +572,49 @@ func (d *doc) rows(t *table, rows [][]cell, st style, tail int) {
 			d.hline(d.left, d.left+t.width(), d.y, colHair, 0.2)
 		}
 	}
+}
+
+// rowsThatFit is how many of rows, drawn in st under the head of t, fit
+// between the cursor and the bottom of the page, with room for the "and N
+// more" line under them when some rows are left out: capped says some
+// already are.
+func (d *doc) rowsThatFit(t *table, rows [][]cell, st style, capped bool) int {
+	hs := rowHeights(t, rows, st)
+	room := d.bottom - d.y - t.headH()
+	if capped {
+		room -= moreH()
+	}
+	all := 0.0
+	for _, h := range hs {
+		all += h
+	}
+	if all <= room {
+		return len(rows)
+	}
+	if !capped {
+		room -= moreH() // leaving rows out adds the line
+	}
+	for i, h := range hs {
+		if h > room {
+			return i
+		}
+		room -= h
+	}
+	return len(rows)
+}
+
+// rowHeights is the height of each row drawn in st: a cell with "\n" takes
+// several lines and makes its row taller.
+func rowHeights(t *table, rows [][]cell, st style) []float64 {
+	hs := make([]float64, len(rows))
+	for i, row := range rows {
+		n := 1
+		for _, c := range row {
+			n = max(n, strings.Count(c.s, "\n")+1)
+		}
+		hs[i] = t.rowH + float64(n-1)*st.lineH()
+	}
+	return hs
 }
 
 func (d *doc) rowCells(t *table, row []cell, st style) {

@@ -464,9 +464,19 @@ func (d *doc) more(n int, what string) {
 	if n <= 0 {
 		return
 	}
-	d.y += 0.8
+	d.y += moreGap
 	d.line("and "+format.Int(n)+" more "+what+"in metrics.json", stNote)
 }
+
+// moreGap is the space above the "and N more" line; moreH is that line
+// with its space.
+const moreGap = 0.8
+
+func moreH() float64 { return moreGap + stNote.lineH() }
+
+// minFitRows is the fewest rows a section that fits the page (section.fit)
+// shows under its heading before it moves to the next page instead.
+const minFitRows = 4
 
 // section is a subheading with a capped table under it, kept together.
 type section struct {
@@ -478,6 +488,12 @@ type section struct {
 	total       int      // rows before the cap
 	moreWhat    string   // "and N more <moreWhat>in metrics.json"
 	major       bool     // a heading of the first level
+
+	// fit shows only the rows that fit on the page with the heading (at
+	// least minFitRows), the rest counted in "and N more": for a list of
+	// which the top rows are enough, so that its last rows do not take a
+	// page of their own.
+	fit bool
 }
 
 func (d *doc) section(s section) {
@@ -486,7 +502,10 @@ func (d *doc) section(s section) {
 		introH += 1.5
 	}
 	keep := introH + stQuiet.lineH()
-	if len(s.rows) > 0 {
+	switch {
+	case len(s.rows) > 0 && s.fit:
+		keep = introH + s.t.need(min(len(s.rows), minFitRows)) + moreH()
+	case len(s.rows) > 0:
 		keep = introH + s.t.need(len(s.rows))
 	}
 	if s.major {
@@ -505,6 +524,9 @@ func (d *doc) section(s section) {
 	}
 	if len(s.intro) > 0 {
 		d.y += 1.5
+	}
+	if s.fit {
+		s.rows = s.rows[:max(d.rowsThatFit(s.t, s.rows, stCell, s.total > len(s.rows)), min(len(s.rows), minFitRows))]
 	}
 	more := s.total - len(s.rows)
 	d.startTable(s.t, len(s.rows))

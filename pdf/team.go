@@ -198,7 +198,7 @@ func (d *doc) distribution(g *group) error {
 	d.image("chart-distribution", png, d.left, d.y, o)
 	d.y += h + 1
 	without := len(g.reps) - len(vs)
-	d.line(joinNonEmpty("contacts per sale, one mark per rep with a sale; lower is better",
+	d.line(joinNonEmpty("contacts per sale across the reps with a sale; lower is better",
 		ifs(without > 0, count(without, "rep", "reps")+" without a sale not shown")), stNote)
 	return nil
 }
@@ -273,6 +273,6 @@ func (d *doc) teamWins(ws []report.Win) {
 		t: &table{rowH: 5.6, cols: d.scale([]column{
 			{"Rep", 44, 'L'}, {"Prospect", 62, 'L'}, {"Won on", 24, 'L'}, {"Amount", 25, 'R'}, {"Commission", 25, 'R'},
 		})},
-		rows: rows, total: len(ws), major: true,
+		rows: rows, total: len(ws), major: true, fit: true,
 	})
 }
