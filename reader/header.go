@@ -357,4 +357,3 @@ func (l *layout) width() int {
 	}
 	return w
 }
-
