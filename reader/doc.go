@@ -15,12 +15,15 @@
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a
-// duplicate. A row that cannot be used is not an error: it becomes a
+// duplicate, except a deal with an id when several files hold deals: its
+// stage and amount change between exports, so the version of the newest
+// export counts (the file whose newest won or lost deal is the latest; then
+// the later path), and those deals are held until every sheet is read. A row that cannot be used is not an error: it becomes a
 // repcard.Issue with its file, sheet, row, column, raw value and reason, and
 // the batch goes on.
 //
 // Large sheets stream: xlsx through excelize's Rows iterator (sheet XML over
 // the memory limit is unzipped to a temporary file), CSV through
 // encoding/csv; records are handed to a callback one at a time and never
-// held.
+// held, but for those deals.
 package reader

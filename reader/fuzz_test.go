@@ -41,9 +41,18 @@ func fuzzConfig() *config.Config {
 // invariants.
 func readAndCheck(t *testing.T, name string, data []byte, cfg *config.Config) *Batch {
 	t.Helper()
+	return readAndCheckFiles(t, map[string][]byte{name: data}, cfg)
+}
+
+// readAndCheckFiles reads an inbox of files (name → content) and checks the
+// invariants.
+func readAndCheckFiles(t *testing.T, files map[string][]byte, cfg *config.Config) *Batch {
+	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-		t.Fatal(err)
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	emitted := 0
 	batch, err := ReadInbox(context.Background(), dir, cfg, func(rec *Record) {
@@ -90,7 +99,7 @@ func readAndCheck(t *testing.T, name string, data []byte, cfg *config.Config) *B
 	}
 	for _, list := range [][]repcard.Issue{batch.Issues, batch.Warnings} {
 		for _, is := range list {
-			if is.File != name {
+			if _, ok := files[is.File]; !ok {
 				t.Errorf("issue with file %q: %+v", is.File, is)
 			}
 			if is.Reason == "" {
@@ -107,6 +116,20 @@ func readAndCheck(t *testing.T, name string, data []byte, cfg *config.Config) *B
 		t.Errorf("the file left no trace: no input, no issue")
 	}
 	return batch
+}
+
+// FuzzReadDealExports reads two files, as two exports of deals that may
+// hold the same deals in other versions (dealVersions), and checks the
+// invariants: a row held back and then superseded is still accounted for.
+func FuzzReadDealExports(f *testing.F) {
+	const head = "Deal - ID;Deal - Title;Deal - Owner;Deal - Value;Deal - Status;Deal - Won time;Deal - Lost time;Deal - Expected close date\n"
+	f.Add([]byte(head+"1;Big;Jane Doe;1000;won;31.10.2026;;\n2;Slow;Jane Doe;3000;open;;;30.11.2026\n"),
+		[]byte(head+"1;Big;Jane Doe;1000;open;;;15.10.2026\n2;Slow;;2000;open;;;31.10.2026\n3;Gone;Jane Doe;500;lost;;20.09.2026;\n"))
+	f.Add([]byte(head+"5;L;Jane Doe;100;won;05.10.2026;;\n5;L;Jane Doe;200;won;05.10.2026;;\n"), []byte(head+"5;L;Jane Doe;100;open;;;\n;L;Ana;1;won;01.01.2026;;\n"))
+	f.Add([]byte("Opportunity ID,Opportunity Owner,Stage,Amount,Close Date\nX,Ana,Closed Won,5,2026-10-01\n"), []byte("Opportunity ID,Opportunity Owner,Stage,Amount,Close Date\nX,Ana,Closed Lost,5,2026-10-02\nX,Ana,Closed Lost,5,2026-10-02\n"))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		readAndCheckFiles(t, map[string][]byte{"deals-a.csv": a, "deals-b.csv": b}, fuzzConfig())
+	})
 }
 
 func FuzzReadCSV(f *testing.F) {

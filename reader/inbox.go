@@ -52,8 +52,10 @@ func (b *Batch) Totals() (rows, used, leftOut, duplicates int) {
 func (b *Batch) LeftOut() bool { return len(b.Issues) > 0 }
 
 // ReadInbox reads every spreadsheet under dir and calls emit with each
-// record, rosters first, then the other sheets in path order. emit must not
-// keep rec: it is reused. Bad rows and unreadable files become Issues and
+// record, rosters first, then the other sheets in path order; when several
+// files hold deals, the deals with an id come last, each in the version of
+// the newest export (see dealVersions). emit must not keep rec: it is
+// reused. Bad rows and unreadable files become Issues and
 // never stop the batch; the error is for a step that could not run at all
 // (dir unreadable, ctx cancelled).
 func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(rec *Record), opts ...Option) (*Batch, error) {
@@ -114,12 +116,19 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	// million-row export) only looks up.
 	lastOfKind := map[repcard.Kind]int{}
 	lastUnknown := -1
+	dealFiles := map[int]bool{}
 	for _, p := range pending {
 		if p.layout != nil {
 			lastOfKind[p.layout.kind] = p.fileIndex
+			if p.layout.kind == repcard.KindDeals {
+				dealFiles[p.fileIndex] = true
+			}
 		} else {
 			lastUnknown = p.fileIndex
 		}
+	}
+	if len(dealFiles) > 1 {
+		r.versions = newDealVersions()
 	}
 	for _, p := range pending {
 		if err := ctx.Err(); err != nil {
@@ -144,6 +153,13 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			r.closeKept(p.fileIndex)
 			r.read(shown(p.file))
 		}
+	}
+	if r.versions != nil {
+		r.versions.release(emit, func(p *sheetPlan) {
+			in := &r.batch.Inputs[p.input]
+			in.Used--
+			in.Duplicates++
+		})
 	}
 	// Rosters were read first; list inputs in path order all the same.
 	slices.SortStableFunc(r.batch.Inputs, func(a, b Input) int { return strings.Compare(a.File, b.File) })
@@ -181,6 +197,7 @@ type inboxReader struct {
 	words     words
 	roster    *rosterIndex
 	dedupe    *deduper
+	versions  *dealVersions // set when more than one file holds deals
 	batch     *Batch
 	// kept holds workbooks left open after classification for the
 	// reading pass, by file index: opening an xlsx again would unzip its
@@ -206,6 +223,7 @@ type sheetPlan struct {
 	repFrom    string
 	readErr    string    // the sheet could not be read to its header
 	stamp      fileStamp // the file when it was classified
+	input      int       // index of its Input in the batch, once added
 }
 
 // discover lists the files to read, in lexical order of their paths, and
@@ -498,6 +516,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 
 func (r *inboxReader) addInput(p *sheetPlan, in Input) {
 	in.File, in.Sheet, in.Reason = shown(p.file), shown(p.sheet), shown(in.Reason)
+	p.input = len(r.batch.Inputs)
 	r.batch.Inputs = append(r.batch.Inputs, in)
 }
 
@@ -595,6 +614,14 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 			return
 		}
 		in.Rows++
+		if r.versions != nil && rec.Kind == repcard.KindDeals {
+			r.versions.see(&rec, p.fileIndex)
+			if rec.ID != "" {
+				in.Used++
+				r.versions.hold(&rec, p)
+				return
+			}
+		}
 		if r.dedupe.duplicate(&rec, p.fileIndex, !p.lookupOnly) || rec.Kind == repcard.KindRoster && r.repeatedRoster(&rec) {
 			in.Duplicates++
 			return

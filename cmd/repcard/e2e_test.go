@@ -433,3 +433,42 @@ func TestRunBrokenTemplate(t *testing.T) {
 		t.Errorf("missing templates folder: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// Two exports of the same deals: the quarter's, taken at the end of
+// September, sorts first; October's has D1 won. The October version counts
+// (its newest decided deal is later), in metrics.json and in the inputs.
+func TestRunDealExports(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "inbox", "roster.csv"), "Rep,Manager,Office\nJane Doe,Ana Ruiz,Berlin\n")
+	const head = "Opportunity ID,Opportunity Owner,Account Name,Stage,Amount,Close Date\n"
+	writeFile(t, filepath.Join(dir, "inbox", "2026-Q3 opportunities.csv"), head+
+		"D1,Jane Doe,Acme,Proposal,2000,2026-10-15\n"+
+		"D2,Jane Doe,Globex,Closed Won,1000,2026-09-20\n")
+	writeFile(t, filepath.Join(dir, "inbox", "opportunities october.csv"), head+
+		"D1,Jane Doe,Acme,Closed Won,2500,2026-10-10\n"+
+		"D2,Jane Doe,Globex,Closed Won,1000,2026-09-20\n"+
+		"D3,Jane Doe,Initech,Closed Lost,700,2026-10-31\n")
+	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitOK {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	} else if !strings.Contains(r.stdout, "4 rows used") || !strings.Contains(r.stdout, "2 duplicates") {
+		t.Errorf("summary = %q", r.stdout)
+	}
+	m := readMetrics(t, filepath.Join(dir, "out", "2026-10", "metrics.json"))
+	team := m["team"].(map[string]any)
+	if team["closings"].(float64) != 1 {
+		t.Errorf("October closings = %v, want 1 (D1, won in the newer export)", team["closings"])
+	}
+	want := map[string][2]float64{"2026-Q3 opportunities.csv": {0, 2}, "opportunities october.csv": {3, 0}}
+	for _, in := range m["inputs"].([]any) {
+		in := in.(map[string]any)
+		if w, ok := want[in["file"].(string)]; ok {
+			if got := [2]float64{in["used"].(float64), in["duplicates"].(float64)}; got != w {
+				t.Errorf("%s: used, duplicates = %v, want %v", in["file"], got, w)
+			}
+			delete(want, in["file"].(string))
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("inputs missing: %v", want)
+	}
+}

@@ -1,0 +1,102 @@
+package reader
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/repcard/repcard"
+)
+
+// A deal in several exports counts once, as the version of the newest
+// export: the file whose newest decided deal is the latest, else the later
+// path.
+func TestDealVersions(t *testing.T) {
+	const head = "Deal - ID;Deal - Title;Deal - Owner;Deal - Value;Deal - Status;Deal - Won time;Deal - Lost time;Deal - Expected close date\n"
+	type counts struct{ rows, used, dups int }
+	tests := []struct {
+		name   string
+		files  map[string]string
+		want   []string // id:status:value of each deal counted, sorted
+		inputs map[string]counts
+	}{{
+		name: "newer export read first",
+		files: map[string]string{
+			"a-october.csv": head +
+				"1;Big;Jane Doe;1000;won;31.10.2026;;\n" +
+				"2;Slow;Jane Doe;3000;open;;;30.11.2026\n",
+			"b-september.csv": head +
+				"1;Big;Jane Doe;1000;open;;;15.10.2026\n" +
+				"2;Slow;Jane Doe;2000;open;;;31.10.2026\n" +
+				"3;Gone;Jane Doe;500;lost;;20.09.2026;\n",
+		},
+		want:   []string{"1:won:100000", "2:open:300000", "3:lost:50000"},
+		inputs: map[string]counts{"a-october.csv": {2, 2, 0}, "b-september.csv": {3, 1, 2}},
+	}, {
+		name: "newer export read last",
+		files: map[string]string{
+			"2026-09.csv": head + "1;Big;Jane Doe;1000;open;;;15.10.2026\n4;Other;Jane Doe;10;won;01.09.2026;;\n",
+			"2026-10.csv": head + "1;Big;Jane Doe;1200;lost;;02.10.2026;\n",
+		},
+		want:   []string{"1:lost:120000", "4:won:1000"},
+		inputs: map[string]counts{"2026-09.csv": {2, 1, 1}, "2026-10.csv": {1, 1, 0}},
+	}, {
+		name: "no decided deals: the later path",
+		files: map[string]string{
+			"x.csv": head + "1;Big;Jane Doe;1000;open;;;15.10.2026\n",
+			"y.csv": head + "1;Big;Jane Doe;2000;open;;;15.10.2026\n",
+		},
+		want:   []string{"1:open:200000"},
+		inputs: map[string]counts{"x.csv": {1, 0, 1}, "y.csv": {1, 1, 0}},
+	}, {
+		name: "same date: the decided version, then the later path",
+		files: map[string]string{
+			"new.csv": head + "7;Flip;Jane Doe;100;won;05.10.2026;;\n8;Same;Jane Doe;100;lost;;31.10.2026;\n",
+			"old.csv": head + "7;Flip;Jane Doe;100;open;;;05.12.2026\n8;Same;Jane Doe;200;lost;;31.10.2026;\n",
+		},
+		want:   []string{"7:won:10000", "8:lost:20000"},
+		inputs: map[string]counts{"new.csv": {2, 1, 1}, "old.csv": {2, 1, 1}},
+	}, {
+		name: "a deal twice in one file is two rows",
+		files: map[string]string{
+			"new.csv": head + "5;Lines;Jane Doe;100;won;05.10.2026;;\n5;Lines;Jane Doe;200;won;05.10.2026;;\n",
+			"old.csv": head + "5;Lines;Jane Doe;100;open;;;05.10.2026\n",
+		},
+		want:   []string{"5:won:10000", "5:won:20000"},
+		inputs: map[string]counts{"new.csv": {2, 2, 0}, "old.csv": {1, 0, 1}},
+	}, {
+		name: "deals without an id: by content, first copy",
+		files: map[string]string{
+			"a.csv": head + ";Same;Jane Doe;100;won;05.10.2026;;\n",
+			"b.csv": head + ";Same;Jane Doe;100;won;05.10.2026;;\n;Other;Jane Doe;100;won;06.10.2026;;\n",
+		},
+		want:   []string{":won:10000", ":won:10000"},
+		inputs: map[string]counts{"a.csv": {1, 1, 0}, "b.csv": {2, 1, 1}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, tt.files)
+			res := read(t, dir, nil)
+			var got []string
+			for _, d := range res.byKind(repcard.KindDeals) {
+				got = append(got, fmt.Sprintf("%s:%s:%d", d.ID, d.Outcome, d.Amount))
+			}
+			slices.Sort(got)
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("deals counted %v, want %v (issues %v)", got, tt.want, res.batch.Issues)
+			}
+			for file, want := range tt.inputs {
+				in := res.input(file, "")
+				if got := (counts{in.Rows, in.Used, in.Duplicates}); got != want {
+					t.Errorf("%s: rows, used, duplicates = %v, want %v", file, got, want)
+				}
+			}
+			rows, used, _, dups := res.batch.Totals()
+			if used+dups != rows || used != len(tt.want) {
+				t.Errorf("totals: %d rows, %d used, %d duplicates; %d deals counted", rows, used, dups, len(tt.want))
+			}
+		})
+	}
+}
