@@ -357,3 +357,13 @@ func (l *layout) width() int {
 	}
 	return w
 }
+
+// uses reports whether the layout maps column c to a field.
+func (l *layout) uses(c int) bool {
+	for f := range numFields {
+		if slices.Contains(l.cols[f], c) {
+			return true
+		}
+	}
+	return false
+}

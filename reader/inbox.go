@@ -717,6 +717,36 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	if !decided && needDecisions {
 		decide()
 	}
+	r.warnUncachedFormulas(p, wb)
+}
+
+// warnUncachedFormulas warns about the formula cells under the header of a
+// sheet, in the columns it reads, that were saved without a value: they
+// read as blank.
+func (r *inboxReader) warnUncachedFormulas(p *sheetPlan, wb workbook) {
+	book, ok := wb.(interface {
+		uncachedFormulas(sheet string) *formulaScan
+	})
+	if !ok {
+		return
+	}
+	scan := book.uncachedFormulas(p.sheet)
+	if scan == nil {
+		return
+	}
+	l := p.layout
+	n, col, row := scan.in(l.headerRow, l.uses)
+	if n == 0 {
+		return
+	}
+	cells := fmt.Sprintf("%d cells of the columns read hold", n)
+	if n == 1 {
+		cells = "1 cell of the columns read holds"
+	}
+	r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{
+		File: shown(p.file), Sheet: shown(p.sheet), Row: row, Column: l.columnName(col),
+		Reason: cells + " a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it",
+	})
 }
 
 // errChanged is the reason for a file that changed while it was read.

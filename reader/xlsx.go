@@ -56,8 +56,15 @@ type xlsxBook struct {
 	f        *excelize.File
 	lim      limits
 	date1904 bool
-	damaged  map[string]string // sheet name → why its data is damaged
-	refused  map[string]string // sheet name → why it is not read at all
+	sheetChecks
+}
+
+// sheetChecks is what streaming the worksheets through the guard found,
+// by sheet name.
+type sheetChecks struct {
+	damaged  map[string]string       // why its data is damaged
+	refused  map[string]string       // why it is not read at all
+	formulas map[string]*formulaScan // its formula cells saved without a value, when it has any
 }
 
 // openXLSX opens the workbook at path, of size bytes. Its errors are
@@ -72,13 +79,13 @@ func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
 	// files (the parts it reads whole were checked above), and no row is
 	// parsed before the guard has passed every sheet.
 	type sheetsChecked struct {
-		damaged, refused map[string]string
-		err              error
+		sheetChecks
+		err error
 	}
 	checked := make(chan sheetsChecked, 1)
 	go func() {
-		d, r, err := checkSheets()
-		checked <- sheetsChecked{d, r, err}
+		c, err := checkSheets()
+		checked <- sheetsChecked{c, err}
 	}()
 	f, openErr := openExcelize(path, lim)
 	c := <-checked
@@ -92,7 +99,7 @@ func openXLSX(path string, size int64, lim limits) (_ *xlsxBook, err error) {
 		return nil, openErr
 	}
 	defer recoverAs(&err, "workbook")
-	b := &xlsxBook{f: f, lim: lim, damaged: c.damaged, refused: c.refused}
+	b := &xlsxBook{f: f, lim: lim, sheetChecks: c.sheetChecks}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}
@@ -123,8 +130,9 @@ func recoverAs(err *error, what string) {
 // checkXLSX looks at the file before excelize opens it. It returns
 // checkSheets, which streams the worksheets through the guard and returns
 // the sheets whose parts are damaged (cut short) and the sheets that are
-// not to be read at all, with the reasons; it must be called once.
-func checkXLSX(path string, size int64, lim limits) (checkSheets func() (damaged, refused map[string]string, err error), err error) {
+// not to be read at all, with the reasons, and the formula cells saved
+// without a value; it must be called once.
+func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetChecks, error), err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, openError(err)
@@ -179,7 +187,7 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (damaged
 			if limit := uint64(lim.xmlMemoryBytes) * sharedStringsFactor; zf.UncompressedSize64 > limit {
 				return nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
 			}
-			why, _, items := checkPart(zf, "</sst>", lim, "<si")
+			why, _, items := checkPart(zf, "</sst>", lim, "<si", nil)
 			if why != "" {
 				return nil, errors.New("the shared strings: " + why)
 			}
@@ -193,40 +201,44 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (damaged
 		return nil, fmt.Errorf("the workbook's parts held in memory (styles, images, sheets under limits.max_xml_memory_mb …) unzip to %d MB, more than %d × limits.max_xml_memory_mb", inMemory>>20, memoryFactor)
 	}
 	parts := sheetParts(zr, lim)
-	return func() (damaged, refused map[string]string, err error) {
+	return func() (sheetChecks, error) {
 		defer f.Close()
 		return checkSheetParts(zr, parts, lim)
 	}, nil
 }
 
-// checkSheetParts streams every worksheet part through the guard.
-func checkSheetParts(zr *zip.Reader, parts map[string]string, lim limits) (damaged, refused map[string]string, err error) {
-	damaged, refused = map[string]string{}, map[string]string{}
+// checkSheetParts streams every worksheet part through the guard, and
+// through a formulaScan.
+func checkSheetParts(zr *zip.Reader, parts map[string]string, lim limits) (sheetChecks, error) {
+	c := sheetChecks{damaged: map[string]string{}, refused: map[string]string{}, formulas: map[string]*formulaScan{}}
 	for _, zf := range zr.File {
 		name := strings.ToLower(zf.Name)
 		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
 			continue
 		}
-		why, refuse, _ := checkPart(zf, "worksheet>", lim, "")
-		if why == "" {
-			continue
-		}
+		var formulas formulaScan
+		why, refuse, _ := checkPart(zf, "worksheet>", lim, "", &formulas)
 		found := false
 		for sheet, part := range parts {
-			if part == name {
-				found = true
-				if refuse {
-					refused[sheet] = why
-				} else {
-					damaged[sheet] = why
-				}
+			if part != name {
+				continue
+			}
+			found = true
+			switch {
+			case why != "" && refuse:
+				c.refused[sheet] = why
+			case why != "":
+				c.damaged[sheet] = why
+			}
+			if formulas.cols != nil {
+				c.formulas[sheet] = &formulas
 			}
 		}
-		if refuse && !found {
-			return nil, nil, fmt.Errorf("worksheet %s: %s", zf.Name, why)
+		if why != "" && refuse && !found {
+			return sheetChecks{}, fmt.Errorf("worksheet %s: %s", zf.Name, why)
 		}
 	}
-	return damaged, refused, nil
+	return c, nil
 }
 
 // sheetParts maps each sheet's name to its worksheet part (lower case),
@@ -277,12 +289,12 @@ func sheetParts(zr *zip.Reader, lim limits) map[string]string {
 }
 
 // checkPart streams a part through the decompressor and an xmlGuard, and
-// says what is wrong with it, or "": it must unzip whole and end with its
-// closing tag. refuse says that excelize must not read it at all: a text
+// on to also when it is set, and says what is wrong with it, or "": it
+// must unzip whole and end with its closing tag. refuse says that excelize must not read it at all: a text
 // run (a cell) over limits.max_xml_memory_mb, which excelize would hold
 // whole, a tag or comment over 1 MB, or a DOCTYPE. When count is set (such
 // as "<si"), n is how many elements start with it.
-func checkPart(zf *zip.File, end string, lim limits, count string) (why string, refuse bool, n int) {
+func checkPart(zf *zip.File, end string, lim limits, count string, also io.Writer) (why string, refuse bool, n int) {
 	rc, err := zf.Open()
 	if err != nil {
 		return fmt.Sprintf("sheet data cannot be unzipped (%v)", err), false, 0
@@ -290,7 +302,11 @@ func checkPart(zf *zip.File, end string, lim limits, count string) (why string, 
 	defer rc.Close()
 	tail := tailWriter{count: []byte(count)}
 	g := newXMLGuard(rc, zf.Name, int(lim.xmlMemoryBytes), maxMarkupBytes, false)
-	if _, err := io.Copy(&tail, g); err != nil {
+	var w io.Writer = &tail
+	if also != nil {
+		w = io.MultiWriter(&tail, also)
+	}
+	if _, err := io.Copy(w, g); err != nil {
 		var ge *guardError
 		if errors.As(err, &ge) {
 			return "not read: " + ge.msg, true, tail.n
@@ -390,6 +406,10 @@ func (b *xlsxBook) Open(sheet string) (_ rowSource, err error) {
 	}
 	return prefetch(&xlsxRows{rows: rows, lim: b.lim, damage: b.damage(sheet)}), nil
 }
+
+// uncachedFormulas returns the formula cells of sheet saved without a
+// value, or nil.
+func (b *xlsxBook) uncachedFormulas(sheet string) *formulaScan { return b.formulas[sheet] }
 
 // damage returns why sheet's part is damaged, or "".
 func (b *xlsxBook) damage(sheet string) string {

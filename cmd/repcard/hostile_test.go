@@ -864,6 +864,16 @@ func hostileCases() []hostileCase {
 				if got := repField(t, res.metrics, "Fred Formula", "revenue"); got != 1950.0 {
 					t.Errorf("revenue %v, want 1950 (the values saved with the formulas)", got)
 				}
+				// E5's formula has no saved value: a warning names it.
+				var warned []string
+				for _, is := range res.issues {
+					if strings.Contains(is[5], "formula saved without its value") {
+						warned = append(warned, strings.Join(is[:4], " "))
+					}
+				}
+				if want := "formulas.xlsx Calls 5 Amount"; len(warned) != 1 || warned[0] != want {
+					t.Errorf("warnings about formulas with no value: %q, want one for %q\n%s", warned, want, issueText(res.issues))
+				}
 			},
 		},
 		{
