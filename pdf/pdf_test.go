@@ -161,7 +161,7 @@ func TestHeadlineNumbers(t *testing.T) {
 		"20 contacts · 4 sales · 1 sale every 5.0 contacts · $1,000 earned",
 		"contacts counted from decided deals: no activity log",
 		"No goal set · year to date: $7,250 earned from 29 sales",
-		"No alerts: your numbers are steady.",
+		"No alerts: nothing fell against your 3-month average.",
 		"Your data does not record referral asks: log them with your activities.",
 		"□□ Trading", "Acme Corp (2 sales)",
 	)
@@ -271,7 +271,7 @@ func TestEmptyRep(t *testing.T) {
 		"No contacts recorded in October 2026",
 		"0 contacts · 0 sales · $0 earned",
 		"No goal set · year to date: $0 earned from 0 sales",
-		"No alerts: your numbers are steady.",
+		"No alerts: nothing fell against your 3-month average.",
 		"No explicit nos recorded in October 2026.",
 		"No follow-ups due.", "No wins recorded in October 2026.",
 	)

@@ -117,7 +117,7 @@ func (r *Renderer) repPage1(d *doc, rep *report.Rep, coaching []Paragraph) error
 	}
 	d.headline(&rep.Counts, note)
 	d.goals(&rep.Goal, &rep.YTD.Counts)
-	d.alerts(rep.Alerts, "No alerts: your numbers are steady.")
+	d.alerts(rep.Alerts, "No alerts: nothing fell against your 3-month average.")
 	if err := d.trendCharts(rep.Monthly); err != nil {
 		return err
 	}

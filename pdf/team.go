@@ -67,7 +67,7 @@ func (r *Renderer) groupDoc(rpt *report.Report, g *group) (*doc, error) {
 	d.masthead(g.kind, g.name, " · "+pe.title, g.right)
 	d.headline(&g.m.Counts, "")
 	d.groupGoal(&g.m.Goal)
-	d.alerts(g.m.Alerts, "No team alerts: the team's numbers are steady.")
+	d.alerts(g.m.Alerts, "No team alerts: nothing fell against the team's 3-month average.")
 	d.repTable(g)
 	// What REPORT-LAYOUT.md sketches as page 2 follows the table, on the
 	// same page when it fits: a small team's summary is not half blank.
