@@ -163,12 +163,14 @@ func (d *doc) space(h float64) {
 	d.y += h
 }
 
-func (d *doc) atTop() bool {
-	top := margin
+func (d *doc) atTop() bool { return d.y <= d.top()+0.01 }
+
+// top is where the cursor starts on the current page.
+func (d *doc) top() float64 {
 	if d.f.PageNo() > 1 {
-		top += contHeadH
+		return margin + contHeadH
 	}
-	return d.y <= top+0.01
+	return margin
 }
 
 // finish draws the footer of every page, now that their number is known,
@@ -359,9 +361,29 @@ func (d *doc) para(s string, st style) {
 	d.paraAt(d.left, d.cw, s, st)
 }
 
+// A paragraph that does not fit the rest of the page is split so that at
+// least minSplitLines of it stand on each page; a shorter one goes to the
+// next page whole.
+const minSplitLines = 2
+
 func (d *doc) paraAt(x, w float64, s string, st style) {
 	lh := st.lineH()
-	for _, line := range d.wrap(s, st, w) {
+	lines := d.wrap(s, st, w)
+	if fit := int((d.bottom-d.y)/lh + 1e-9); fit < len(lines) && !d.atTop() {
+		if keep := min(fit, len(lines)-minSplitLines); keep >= minSplitLines {
+			d.drawLines(x, lines[:keep], st)
+			lines = lines[keep:]
+		}
+		d.addPage()
+	}
+	d.drawLines(x, lines, st)
+}
+
+// drawLines draws lines of text at x from the cursor down, onto the next
+// page when they reach the bottom.
+func (d *doc) drawLines(x float64, lines []string, st style) {
+	lh := st.lineH()
+	for _, line := range lines {
 		d.need(lh)
 		d.text(x, d.y+lh*0.5+st.capH()*0.5, line, st)
 		d.y += lh

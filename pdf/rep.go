@@ -316,19 +316,38 @@ func (d *doc) coaching(ps []Paragraph) {
 	if len(keep) == 0 {
 		return
 	}
-	d.heading("Coaching", stH3.lineH()+2*stBody.lineH())
+	d.heading("Coaching", d.titleKeep(keep[0]))
 	for i, p := range keep {
 		if i > 0 {
 			d.space(2)
 		}
 		if t := clean(p.Title); t != "" {
-			d.need(stH3.lineH() + 2*stBody.lineH()) // a title keeps two lines with it
+			d.need(d.titleKeep(p))
 			d.line(t, stH3)
 		}
 		for _, para := range splitParagraphs(p.Text) {
 			d.para(para, stBody)
 		}
 	}
+}
+
+// titleKeep is the height a coaching paragraph's title keeps with it on
+// its page: the title and the lines of its text that para would not move
+// to the next page (all of a short text, the first minSplitLines of a
+// longer one).
+func (d *doc) titleKeep(p Paragraph) float64 {
+	h := 0.0
+	if clean(p.Title) != "" {
+		h = stH3.lineH()
+	}
+	if paras := splitParagraphs(p.Text); len(paras) > 0 {
+		n := len(d.wrap(paras[0], stBody, d.cw))
+		if n >= 2*minSplitLines {
+			n = minSplitLines
+		}
+		h += float64(n) * stBody.lineH()
+	}
+	return h
 }
 
 // splitParagraphs splits text at blank lines and cleans each paragraph.

@@ -46,7 +46,12 @@ const (
 // reviewPages draws a worksheet page for each loss, then the plan page.
 func (r *Renderer) reviewPages(d *doc, rep *report.Rep) {
 	losses := lossesOf(rep)
-	d.addPage()
+	// A new page, unless page 1 ran onto this one and left it mostly
+	// empty: the first loss then takes the rest of it, with fewer lines to
+	// write on.
+	if d.f.PageNo() == 1 || d.y > (d.top()+d.bottom)/2 {
+		d.addPage()
+	}
 	d.heading("Learning from each loss", 20)
 	if len(losses) == 0 {
 		d.line("No losses in "+d.pe.title+": nothing to review this time.", stQuiet)

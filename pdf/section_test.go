@@ -64,3 +64,91 @@ func TestSectionFit(t *testing.T) {
 		})
 	}
 }
+
+// A paragraph that does not fit the rest of the page keeps at least two
+// lines on each page, or goes to the next page whole.
+func TestParagraphSplit(t *testing.T) {
+	r := newRenderer(t, Options{})
+	pe := periodOf(fixture())
+	tests := []struct {
+		lines, fit int
+		want       string // lines of the paragraph on each page
+	}{
+		{lines: 5, fit: 9, want: "5"},
+		{lines: 5, fit: 5, want: "5"},
+		{lines: 5, fit: 4, want: "3 2"},
+		{lines: 5, fit: 3, want: "3 2"},
+		{lines: 5, fit: 2, want: "2 3"},
+		{lines: 5, fit: 1, want: "0 5"},
+		{lines: 3, fit: 2, want: "0 3"},
+		{lines: 4, fit: 3, want: "2 2"},
+		{lines: 1, fit: 0, want: "0 1"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d lines, %d fit", tt.lines, tt.fit), func(t *testing.T) {
+			d := r.newDoc("para", "Test", "running", "footer", pe)
+			var words []string
+			for i := 0; len(d.wrap(strings.Join(words, " "), stBody, d.cw)) < tt.lines || len(words) == 0; i++ {
+				words = append(words, fmt.Sprintf("word%03d", i))
+			}
+			text := strings.Join(words, " ")
+			if n := len(d.wrap(text, stBody, d.cw)); n != tt.lines {
+				t.Fatalf("the text wraps to %d lines", n)
+			}
+			d.y = d.bottom - float64(tt.fit)*stBody.lineH() - 0.1
+			d.para(text, stBody)
+			var buf bytes.Buffer
+			if err := d.finish(&buf); err != nil {
+				t.Fatal(err)
+			}
+			var perPage []string
+			for _, page := range strings.Split(strings.TrimSuffix(pdfText(t, buf.Bytes()), "\f"), "\f") {
+				perPage = append(perPage, fmt.Sprint(strings.Count(page, "\nword")+strings.Count(page[:min(len(page), 4)], "word")))
+			}
+			if got := strings.Join(perPage, " "); got != tt.want {
+				t.Errorf("lines per page %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// The self-review's loss pages start on a new page after page 1; when the
+// coaching ran from page 1 onto a page it left mostly empty, they start on
+// that page instead of leaving it so.
+func TestSelfReviewStart(t *testing.T) {
+	r := newRenderer(t, Options{})
+	rpt := fixture()
+	rep := &rpt.Reps[0]
+	para := strings.Repeat("Keep asking for a referral after every no, and write down who you were given. ", 3)
+	tests := []struct {
+		name     string
+		coaching []Paragraph
+		wantPage int // the page "Learning from each loss" is on
+	}{
+		{"page 1 holds the coaching", coachingText(), 2},
+		{"the coaching runs onto page 2", []Paragraph{
+			{Title: "One", Text: para}, {Title: "Two", Text: para}, {Title: "Three", Text: para},
+			{Title: "Four", Text: para}, {Title: "Five", Text: para}, {Title: "Six", Text: para},
+		}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := renderText(t, r, "self-review-start", func(w *bytes.Buffer) error {
+				return r.SelfReview(w, rpt, rep, tt.coaching)
+			})
+			ps := strings.Split(text, "\f")
+			for i, p := range ps {
+				if strings.Contains(p, "Learning from each loss") {
+					if i+1 != tt.wantPage {
+						t.Errorf("the losses start on page %d, want %d", i+1, tt.wantPage)
+					}
+					if i > 0 && strings.Contains(ps[0], "Learning") {
+						t.Error("twice")
+					}
+					return
+				}
+			}
+			t.Fatal("no loss pages")
+		})
+	}
+}
