@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // MaxRawRunes is how many runes of an issue's raw value data-issues.csv
@@ -84,7 +85,7 @@ func csvCell(s string, max int) string {
 			continue
 		case r == utf8.RuneError:
 			// invalid UTF-8 (or a real U+FFFD): one replacement character
-		case r != '\t' && (unicode.IsControl(r) || isBidi(r)):
+		case r != '\t' && (unicode.IsControl(r) || untrusted.IsBidiControl(r)):
 			r = utf8.RuneError
 		}
 		b.WriteRune(r)
@@ -110,11 +111,4 @@ func formulaStart(s string) bool {
 		return false
 	}
 	return false
-}
-
-// isBidi reports whether r is an invisible bidirectional formatting
-// character: a mark, an embedding, an override or an isolate.
-func isBidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' ||
-		r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }

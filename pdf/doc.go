@@ -54,9 +54,9 @@
 //
 // Spreadsheet text is cleaned before it is laid out: control characters,
 // bidi controls and the byte-order mark removed, white space collapsed
-// (the rule of output.SanitizeText; pdf may not import output, which comes
-// after it in the package layering). Text that does not fit its cell is cut with "…",
-// measured with the fonts' own widths, never drawn over its neighbour.
+// (internal/untrusted, the rule the reader and the output files share).
+// Text that does not fit its cell is cut with "…", measured with the fonts'
+// own widths, never drawn over its neighbour.
 //
 // # Fonts
 //

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font"
@@ -14,6 +13,8 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // faceID names one of the fonts a document may use.
@@ -268,41 +269,5 @@ func (r *Renderer) Missing(s string) []rune {
 	return out
 }
 
-// clean makes spreadsheet text safe to print on one line: invalid UTF-8
-// becomes U+FFFD, every run of white space one space, and control
-// characters, bidi controls and the byte-order mark are removed; the result
-// is trimmed. It is output.SanitizeText's rule, kept here because pdf sits
-// above output in the package layering.
-func clean(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, c := range s {
-		switch {
-		case unicode.IsSpace(c):
-			space = true
-			continue
-		case unicode.IsControl(c), isBidi(c), c == '\ufeff', c == '\u00ad':
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// isBidi reports the invisible bidi controls.
-func isBidi(c rune) bool {
-	switch {
-	case c == '\u200e', c == '\u200f', c == '\u061c':
-		return true
-	case c >= '\u202a' && c <= '\u202e':
-		return true
-	case c >= '\u2066' && c <= '\u2069':
-		return true
-	}
-	return false
-}
+// clean makes spreadsheet text one safe line (untrusted.Line).
+func clean(s string) string { return untrusted.Line(s) }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/internal/untrusted"
 	"github.com/repcard/repcard/reader/cell"
 )
 
@@ -341,7 +342,7 @@ func (r *inboxReader) addIssue(is repcard.Issue) {
 func shown(s string) string {
 	clean := utf8.ValidString(s)
 	for _, c := range s {
-		if clean && (unicode.IsControl(c) || isBidiControl(c)) {
+		if clean && (unicode.IsControl(c) || untrusted.IsBidiControl(c)) {
 			clean = false
 		}
 	}
@@ -349,17 +350,11 @@ func shown(s string) string {
 		return s
 	}
 	return strings.Map(func(c rune) rune {
-		if unicode.IsControl(c) || isBidiControl(c) {
+		if unicode.IsControl(c) || untrusted.IsBidiControl(c) {
 			return utf8.RuneError
 		}
 		return c
 	}, strings.ToValidUTF8(s, "\uFFFD"))
-}
-
-// isBidiControl reports the invisible bidi marks, embeddings, overrides and
-// isolates.
-func isBidiControl(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
 // repeatedRoster reports whether a roster row says what one already read

@@ -1,4 +1,4 @@
-package output
+package untrusted
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestSanitizeText(t *testing.T) {
+func TestLine(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"plain", "José Müller", "José Müller"},
 		{"trim and collapse", "  Anna \t\r\n  Smith  ", "Anna Smith"},
@@ -15,6 +15,7 @@ func TestSanitizeText(t *testing.T) {
 		{"controls removed", "An\x00n\x07a\x7f \x1b[31mRed\u0085", "Anna [31mRed"},
 		{"bidi overrides", "\u202eevil\u202c \u2066x\u2069 \u200fy", "evil x y"},
 		{"bom", "\ufeffName", "Name"},
+		{"soft hyphen", "Schmidt\u00adHansen", "SchmidtHansen"},
 		{"invalid UTF-8", "a\xffb", "a\uFFFDb"},
 		{"control between spaces", "a \x01 b", "a b"},
 		{"greek and cyrillic", "Αλέξανδρος Дмитрий", "Αλέξανδρος Дмитрий"},
@@ -22,32 +23,32 @@ func TestSanitizeText(t *testing.T) {
 		{"empty", " \t ", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := SanitizeText(tc.in); got != tc.want {
-				t.Errorf("SanitizeText(%q) = %q, want %q", tc.in, got, tc.want)
+			if got := Line(tc.in); got != tc.want {
+				t.Errorf("Line(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		})
 	}
 }
 
-func FuzzSanitizeText(f *testing.F) {
+func FuzzLine(f *testing.F) {
 	for _, s := range []string{"", "José", " a \x00 b ", "\u202e\xff\r\n", "\x1b[2J", "Αλέξανδρος\u2066"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := SanitizeText(s)
+		got := Line(s)
 		if !utf8.ValidString(got) {
-			t.Fatalf("SanitizeText(%q) = %q: invalid UTF-8", s, got)
+			t.Fatalf("Line(%q) = %q: invalid UTF-8", s, got)
 		}
 		if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
-			t.Fatalf("SanitizeText(%q) = %q: white space not collapsed", s, got)
+			t.Fatalf("Line(%q) = %q: white space not collapsed", s, got)
 		}
 		for _, r := range got {
-			if unicode.IsControl(r) || isBidi(r) || r == '\ufeff' || (unicode.IsSpace(r) && r != ' ') {
-				t.Fatalf("SanitizeText(%q) = %q: holds %U", s, got, r)
+			if unicode.IsControl(r) || IsBidiControl(r) || r == '\ufeff' || r == '\u00ad' || (unicode.IsSpace(r) && r != ' ') {
+				t.Fatalf("Line(%q) = %q: holds %U", s, got, r)
 			}
 		}
-		if again := SanitizeText(got); again != got {
-			t.Fatalf("SanitizeText not idempotent: %q → %q → %q", s, got, again)
+		if again := Line(got); again != got {
+			t.Fatalf("Line not idempotent: %q → %q → %q", s, got, again)
 		}
 	})
 }
