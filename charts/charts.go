@@ -30,7 +30,8 @@ type MonthPoint struct {
 	Valid bool
 }
 
-// ReasonBar is one loss reason and how many losses gave it.
+// ReasonBar is one loss reason and how many losses gave it. An empty Reason
+// is the losses recorded without one, whatever Controllable says.
 type ReasonBar struct {
 	Reason       string
 	Count        int
@@ -122,9 +123,10 @@ func ValuePerContact(points []MonthPoint, goal float64, opt Options) ([]byte, er
 	})
 }
 
-// LossReasons draws loss reasons as horizontal bars in two groups, "in your
-// control" (blue) and "not in your control" (grey), each sorted by count,
-// with the count at the end of each bar. Long reasons are cut with "…".
+// LossReasons draws loss reasons as horizontal bars in groups, "in your
+// control" (blue), "not in your control" (grey) and, for the bars with an
+// empty Reason, "no reason given" (light grey), each sorted by count, with
+// the count at the end of each bar. Long reasons are cut with "…".
 // When more reasons are given than fit (about 8 at the default height), the
 // smallest are summed into one "other" bar per group. Reasons with a count
 // of 0 or less are left out; with none left the chart says "no losses

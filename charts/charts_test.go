@@ -169,6 +169,12 @@ func reasonCases() []chartCase {
 		}},
 		{"loss_reasons_intl", Options{}, func(o Options) ([]byte, error) { return LossReasons(intl, o) }},
 		{"loss_reasons_long", Options{}, func(o Options) ([]byte, error) { return LossReasons(long, o) }},
+		{"loss_reasons_no_reason", half, func(o Options) ([]byte, error) {
+			return LossReasons([]ReasonBar{{"", 4, false}}, o)
+		}},
+		{"loss_reasons_some_without", Options{}, func(o Options) ([]byte, error) {
+			return LossReasons([]ReasonBar{{"Price too high", 3, false}, {"", 5, false}, {"Wrong contact", 2, true}}, o)
+		}},
 		{"loss_reasons_huge", Options{}, func(o Options) ([]byte, error) {
 			return LossReasons([]ReasonBar{{"Price", math.MaxInt, false}, {"Price", math.MaxInt, false}, {"", 1_000_000, true}, {"Timing\n\tlater", 1, true}}, o)
 		}},
@@ -685,6 +691,17 @@ func TestGroupReasons(t *testing.T) {
 	}
 	if s := strings.Join(got, ","); s != "b=5,c=4" {
 		t.Errorf("prepareReasons = %s, want b=5,c=4", s)
+	}
+
+	// Losses without a reason are a group of their own, last, whatever
+	// Controllable says.
+	groups = groupReasons(prepareReasons([]ReasonBar{{"", 5, true}, {"Price", 3, false}, {" ", 1, false}, {"Contact", 2, true}}), 10)
+	var titles []string
+	for _, g := range groups {
+		titles = append(titles, fmt.Sprintf("%s:%d", g.title, g.total))
+	}
+	if s := strings.Join(titles, ","); s != "In your control:2,Not in your control:3,No reason given:6" {
+		t.Errorf("groups = %s", s)
 	}
 }
 

@@ -9,41 +9,54 @@ import (
 
 // reasonRow is one bar of the loss-reasons chart.
 type reasonRow struct {
-	label        string
-	count        int
-	controllable bool
-	other        bool // the sum of the reasons that did not fit
+	label string
+	count int
+	group int  // inControl, notInControl or noReason
+	other bool // the sum of the reasons that did not fit
 }
 
-// reasonGroup is "in your control" or "not in your control".
+// The groups of the chart, in the order they are drawn.
+const (
+	inControl = iota
+	notInControl
+	noReason
+	numGroups
+)
+
+var groupTitles = [numGroups]string{"In your control", "Not in your control", "No reason given"}
+
+// noReasonLabel is the bar of the losses recorded without a reason.
+const noReasonLabel = "(no reason given)"
+
+// reasonGroup is one group of bars.
 type reasonGroup struct {
-	title        string
-	controllable bool
-	rows         []reasonRow
-	total        int
+	title string
+	group int
+	rows  []reasonRow
+	total int
 }
 
 // prepareReasons cleans the bars: counts of 0 or less are left out, empty
-// reasons are named, equal reasons are merged. The result is sorted by count,
-// largest first, then controllable first, then by reason.
+// reasons go to the group of their own, equal reasons are merged. The result
+// is sorted by count, largest first, then by group, then by reason.
 func prepareReasons(bars []ReasonBar) []reasonRow {
 	rows := make([]reasonRow, 0, len(bars))
 	for _, b := range bars {
 		if b.Count <= 0 {
 			continue
 		}
-		label := cleanText(b.Reason)
-		if label == "" {
-			label = "(no reason given)"
+		r := reasonRow{label: cleanText(b.Reason), count: b.Count, group: notInControl}
+		switch {
+		case r.label == "":
+			r.label, r.group = noReasonLabel, noReason
+		case b.Controllable:
+			r.group = inControl
 		}
-		rows = append(rows, reasonRow{label: label, count: b.Count, controllable: b.Controllable})
+		rows = append(rows, r)
 	}
 	key := func(a, b reasonRow) int {
-		if a.controllable != b.controllable {
-			if a.controllable {
-				return -1
-			}
-			return 1
+		if c := cmp.Compare(a.group, b.group); c != 0 {
+			return c
 		}
 		return cmp.Compare(a.label, b.label)
 	}
@@ -74,18 +87,13 @@ func satAdd(a, b int) int {
 }
 
 // groupReasons keeps the largest rows that fit in maxRows lines (headers
-// and "other" rows included) and splits them into the two groups.
+// and "other" rows included) and splits them into their groups.
 func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
-	groups := []reasonGroup{
-		{title: "In your control", controllable: true},
-		{title: "Not in your control"},
+	groups := make([]reasonGroup, numGroups)
+	for g := range groups {
+		groups[g] = reasonGroup{title: groupTitles[g], group: g}
 	}
-	gi := func(r reasonRow) int {
-		if r.controllable {
-			return 0
-		}
-		return 1
-	}
+	gi := func(r reasonRow) int { return r.group }
 	for _, r := range rows {
 		g := &groups[gi(r)]
 		g.total = satAdd(g.total, r.count)
@@ -94,7 +102,7 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 	// row for each group with rows left over.
 	k := len(rows)
 	for ; k > 0; k-- {
-		var shown, left [2]bool
+		var shown, left [numGroups]bool
 		for i, r := range rows {
 			if i < k {
 				shown[gi(r)] = true
@@ -103,7 +111,7 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 			}
 		}
 		lines := k
-		for g := range 2 {
+		for g := range numGroups {
 			if shown[g] || left[g] {
 				lines++ // header
 			}
@@ -115,8 +123,7 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 			break
 		}
 	}
-	var rest [2]int
-	var restN [2]int
+	var rest, restN [numGroups]int
 	for i, r := range rows {
 		g := gi(r)
 		if i < k {
@@ -133,7 +140,7 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 				label = "other (1 reason)"
 			}
 			groups[g].rows = append(groups[g].rows, reasonRow{
-				label: label, count: rest[g], controllable: groups[g].controllable, other: true,
+				label: label, count: rest[g], group: g, other: true,
 			})
 		}
 	}
@@ -203,14 +210,17 @@ func drawLossReasons(c *canvas, bars []ReasonBar) {
 			y += groupGap
 		}
 		col, soft := colAccent, colAccentSoft
-		if !g.controllable {
+		switch g.group {
+		case notInControl:
 			col, soft = colBarDark, colBarSoft
+		case noReason:
+			col, soft = colBarSoft, colBarSoft
 		}
 		// Header: the group name, then its share of the losses.
 		hy := y + rowH*0.58
 		hs := headSt
 		hs.col = col
-		if !g.controllable {
+		if g.group != inControl {
 			hs.col = colText
 		}
 		title := c.fit(g.title, W-2*c.pad, hs)

@@ -394,7 +394,11 @@ func (d *doc) lossReasons(m *report.Metrics) error {
 	topN, unknown := 0, 0
 	for i := range m.LossReasons {
 		lr := &m.LossReasons[i]
-		bars = append(bars, charts.ReasonBar{Reason: clean(lr.Reason), Count: lr.Count, Controllable: lr.Controllable})
+		bar := charts.ReasonBar{Reason: clean(lr.Reason), Count: lr.Count, Controllable: lr.Controllable}
+		if lr.Category == "unknown" {
+			bar.Reason = "" // drawn as "no reason given", a group of its own
+		}
+		bars = append(bars, bar)
 		switch {
 		case lr.Category == "unknown":
 			unknown += lr.Count
@@ -417,12 +421,15 @@ func (d *doc) lossReasons(m *report.Metrics) error {
 	d.image("chart-losses", png, d.left, d.y, o)
 	d.y += ih + 2
 	nos := format.Int(topN) + " of " + format.Int(m.ExplicitNos) + " nos"
-	switch len(top) {
-	case 0:
+	switch {
+	case unknown >= m.ExplicitNos:
+		d.para("No reason was recorded for "+ifs(m.ExplicitNos > 1, "any of ")+"the "+count(m.ExplicitNos, "no", "nos")+
+			": write down why each prospect said no, and next month's report shows which were in your control.", stBody)
+	case len(top) == 0:
 		d.para("None of the nos with a reason was in your control.", stBody)
-	case 1:
+	case len(top) == 1:
 		d.para("The reason most in your control: "+top[0]+", "+nos+". Work on it first.", stBody)
-	case 2:
+	case len(top) == 2:
 		d.para("The reasons most in your control: "+top[0]+" and "+top[1]+", "+nos+" each.", stBody)
 	default:
 		d.para("The reasons most in your control: "+top[0]+", "+top[1]+" and "+
@@ -575,7 +582,7 @@ func (d *doc) staleMaybes(ss []report.Stale, total int) {
 	shown := ss[:min(len(ss), maxStale)]
 	rows := make([][]cell, len(shown))
 	for i, s := range shown {
-		rows[i] = []cell{{s: clean(s.Prospect)}, {s: clean(s.Kind)}, {s: day(s.Since)},
+		rows[i] = []cell{{s: staleProspect(&s)}, {s: clean(s.Kind)}, {s: day(s.Since)},
 			{s: format.Int(s.AgeDays)}, {s: d.r.nullMoneyWhole(s.Amount)}}
 	}
 	d.section(section{
@@ -631,6 +638,18 @@ func (d *doc) repWins(ws []report.Win, rec *report.Records) {
 
 // winProspect is the prospect of a win, with the number of sales when won
 // outcomes were folded.
+// staleProspect names what to chase: the prospect, else the open deal's id,
+// so that a row of an export with no account still says which deal.
+func staleProspect(s *report.Stale) string {
+	switch {
+	case clean(s.Prospect) != "":
+		return clean(s.Prospect)
+	case clean(s.Deal) != "":
+		return "deal " + clean(s.Deal)
+	}
+	return dash
+}
+
 func winProspect(w *report.Win) string {
 	p := orDash(clean(w.Prospect))
 	if w.Count > 1 {

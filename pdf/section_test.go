@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/repcard/repcard/report"
 )
 
 // A section with fit shows the rows that fit under its heading and counts
@@ -150,5 +152,35 @@ func TestSelfReviewStart(t *testing.T) {
 			}
 			t.Fatal("no loss pages")
 		})
+	}
+}
+
+func TestStaleProspect(t *testing.T) {
+	for _, tt := range []struct {
+		s    report.Stale
+		want string
+	}{
+		{report.Stale{Prospect: "Acme", Deal: "D-1"}, "Acme"},
+		{report.Stale{Prospect: " \t", Deal: "0065g00000kDRgf"}, "deal 0065g00000kDRgf"},
+		{report.Stale{}, dash},
+	} {
+		if got := staleProspect(&tt.s); got != tt.want {
+			t.Errorf("staleProspect(%+v) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+// A rep whose nos all lack a reason is told to record them, and the chart
+// has them in a group of their own.
+func TestLossesWithoutReason(t *testing.T) {
+	r := newRenderer(t, Options{})
+	rpt := fixture()
+	rep := &rpt.Reps[0]
+	rep.ExplicitNos, rep.ControllableNos, rep.UncontrollableNos = 4, 0, 0
+	rep.LossReasons = []report.LossReason{{Reason: "(no reason given)", Category: "unknown", Count: 4}}
+	text := renderText(t, r, "rep-no-reasons", func(w *bytes.Buffer) error { return r.Rep(w, rpt, rep, nil) })
+	contains(t, text, "No reason was recorded for any of the 4 nos", "4 nos without a reason")
+	if strings.Contains(text, "None of the nos with a reason") {
+		t.Error("says none of the nos with a reason was in the rep's control, with no reason at all")
 	}
 }

@@ -106,6 +106,7 @@ type build struct {
 	first, last repcard.Month
 	end         repcard.Date
 	prospect    []string // shown names by id
+	dealID      []string
 	reason      []string
 	stage       []string
 	category    []int // by reason id: index in b.categories, -1 other; filled lazily (-2)
@@ -123,11 +124,11 @@ type due struct {
 
 // staleRef is a stale maybe or open deal (Stale), compact.
 type staleRef struct {
-	since           repcard.Date
-	age             int32
-	prospect, stage int32
-	amount          repcard.Money
-	hasAmount, deal bool
+	since               repcard.Date
+	age                 int32
+	prospect, stage, id int32 // id: the deal's
+	amount              repcard.Money
+	hasAmount, deal     bool
 }
 
 // followUps spells out dues, in the same order; never nil.
@@ -152,6 +153,7 @@ func (bd *build) staleList(refs []staleRef) []Stale {
 		out[i] = Stale{Kind: "maybe", Prospect: bd.prospect[s.prospect], Since: Day(s.since), AgeDays: int(s.age)}
 		if s.deal {
 			out[i].Kind, out[i].Amount, out[i].Stage = "open deal", NullMoney{s.amount, s.hasAmount}, bd.stage[s.stage]
+			out[i].Deal = bd.dealID[s.id]
 		}
 	}
 	return out
@@ -181,7 +183,7 @@ func (b *Builder) Finish(p repcard.Period) *Report { return b.build(p, true) }
 func (b *Builder) build(p repcard.Period, final bool) *Report {
 	bd := &build{
 		b: b, p: p, first: p.FirstMonth, last: p.LastMonth, end: p.End(),
-		prospect: b.prospects.names(), reason: b.reasons.names(), stage: b.stages.names(),
+		prospect: b.prospects.names(), dealID: b.dealIDs.names(), reason: b.reasons.names(), stage: b.stages.names(),
 		calcs: make([]calc, len(b.reps)), quietRules: map[int]string{},
 	}
 	b.states.flush()
@@ -524,7 +526,7 @@ func (bd *build) dealsPass(need map[uint64]*pairInfo) {
 				continue
 			}
 			c.stale = append(c.stale, staleRef{
-				prospect: d.prospect, since: since, age: int32(age),
+				prospect: d.prospect, since: since, age: int32(age), id: d.id,
 				amount: d.amount, hasAmount: d.hasAmount, stage: d.stage, deal: true,
 			})
 		case reader.OutcomeWon:
@@ -634,7 +636,7 @@ func (bd *build) repEntry(r int32) Rep {
 	slices.SortFunc(stale, func(x, y Stale) int {
 		return cmp.Or(cmp.Compare(y.AgeDays, x.AgeDays), strings.Compare(x.Prospect, y.Prospect),
 			strings.Compare(x.Kind, y.Kind), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),
-			strings.Compare(x.Stage, y.Stage))
+			strings.Compare(x.Stage, y.Stage), strings.Compare(x.Deal, y.Deal))
 	})
 	slices.SortFunc(c.nears, func(x, y NearMiss) int {
 		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),

@@ -109,7 +109,9 @@
 // a deal with none of these dates is not judged. And a prospect whose last
 // answer is a maybe with no touch for stale_after_days or more, unless the
 // rep has an open deal with it (the deal speaks for it). Oldest first.
-// stale_after_days = 0 turns the list off. A maybe has a null amount.
+// stale_after_days = 0 turns the list off. A maybe has a null amount; an
+// open deal carries its stage and, when it has one, its id ("deal"), which
+// names it where the export has no account.
 //
 // Near misses. Lost deals (or lost outcomes) closed in the period whose
 // stage contains a late_stages entry (ignoring case), or whose probability

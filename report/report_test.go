@@ -437,6 +437,7 @@ var fixtures = []fixture{
 			dealOpen("Max Stale", "2026-12-15", "Fresh Inc", amt(2000), created("2026-08-01")),
 			act("Max Stale", "2026-10-20", "call", "Fresh Inc"),
 			dealOpen("Max Stale", "2026-12-15", "ID Inc", amt(1000), created("2026-07-01"), recID("D-3")),
+			dealOpen("Max Stale", "2026-12-15", "", amt(300), created("2026-07-20"), recID("D-9")), // no account: its id names it
 			act("Max Stale", "2026-10-01", "call", "", dealID("D-3")),
 			dealOpen("Max Stale", "2027-01-15", "Future Inc", amt(5000), created("2026-11-15")),
 			dealOpen("Max Stale", "", "Undated Inc"),
@@ -451,6 +452,8 @@ var fixtures = []fixture{
 		check: func(t *testing.T, r *Report) {
 			m := repOf(t, r, "Max Stale")
 			want := []Stale{
+				// created 07-20: 11 + 31 + 30 + 31 = 103 days
+				{Kind: "open deal", Since: dy("2026-07-20"), AgeDays: 103, Amount: NullMoney{usd(300), true}, Deal: "D-9"},
 				// created 08-01, no touch since: 30 + 30 + 31 = 91 days
 				{Kind: "open deal", Prospect: "Slow Inc", Since: dy("2026-08-01"), AgeDays: 91, Amount: NullMoney{usd(8000), true}, Stage: "Proposal"},
 				{Kind: "maybe", Prospect: "Maybe Co", Since: dy("2026-09-01"), AgeDays: 60},
@@ -460,12 +463,12 @@ var fixtures = []fixture{
 			for i := range min(len(want), len(m.StaleMaybes)) {
 				eq(t, "stale", m.StaleMaybes[i], want[i])
 			}
-			eq(t, "stale_maybes_count", m.StaleMaybesCount, 3)
-			// pipeline: 8,000 + 2,000 + 1,000 + Undated (no amount); Future Inc
-			// was created after the period
-			eq(t, "pipeline_open", m.PipelineOpen, usd(11000))
-			eq(t, "pipeline_deals", m.PipelineDeals, 4)
-			near(t, "pipeline_top_share", m.PipelineTopShare, 8000.0/11000)
+			eq(t, "stale_maybes_count", m.StaleMaybesCount, 4)
+			// pipeline: 8,000 + 2,000 + 1,000 + 300 + Undated (no amount);
+			// Future Inc was created after the period
+			eq(t, "pipeline_open", m.PipelineOpen, usd(11300))
+			eq(t, "pipeline_deals", m.PipelineDeals, 5)
+			near(t, "pipeline_top_share", m.PipelineTopShare, 8000.0/11300)
 			eq(t, "Then No Co follow-up", m.FollowUpsDue[0].DaysQuiet, 143) // 06-10 → 10-31
 		},
 	},

@@ -223,6 +223,7 @@ type Stale struct {
 	AgeDays  int       `json:"age_days"`
 	Amount   NullMoney `json:"amount"`
 	Stage    string    `json:"stage,omitempty"`
+	Deal     string    `json:"deal,omitempty"` // an open deal's id, when it has one
 }
 
 // Loss is one explicit no of the period: a lost deal, or a prospect's
