@@ -16,8 +16,9 @@ import "github.com/repcard/repcard"
 // files of the same date, a version that says the deal was decided wins
 // over one that has it open (a deal seldom reopens; two snapshots of a
 // pipeline often end on the same date), then the later in path order
-// (exports named by date or numbered by the tracker sort that way). A deal listed twice in one file
-// is two rows, kept, as dedupe keeps identical rows inside one file.
+// (exports named by date or numbered by the tracker sort that way). A deal
+// listed twice in one file is two rows, kept, as dedupe keeps identical
+// rows inside one file.
 type dealVersions struct {
 	byID   map[string]int // deal id → index in groups
 	groups [][]dealVersion
