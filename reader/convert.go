@@ -338,7 +338,7 @@ func (c *converter) fillCommon(rec *Record, row []string) error {
 	rec.Prospect = c.text(row, fProspect)
 	rec.LossReason = c.text(row, fLossReason)
 	rec.Stage = c.text(row, fStage)
-	rec.DealID = c.text(row, fDealID)
+	rec.DealID = canonicalID(c.text(row, fDealID))
 	if rec.Amount, rec.HasAmount, err = c.money(row, fAmount); err != nil {
 		return err
 	}
@@ -406,7 +406,7 @@ func (c *converter) fillActivity(rec *Record, row []string) error {
 	if v, col := c.value(row, fDone); col >= 0 && c.words.notDone(v) {
 		rec.Planned = true
 	}
-	rec.ID = c.text(row, fActivityID)
+	rec.ID = canonicalID(c.text(row, fActivityID))
 	return nil
 }
 

@@ -100,3 +100,19 @@ func TestDealVersions(t *testing.T) {
 		})
 	}
 }
+
+// A Salesforce deal exported with its 15-character id and, from another
+// tool, with its 18-character one is one deal.
+func TestDealVersionsSalesforceIDs(t *testing.T) {
+	const head = "Opportunity ID,Opportunity Owner,Account Name,Stage,Amount,Close Date\n"
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"report.csv":     head + "0065g00000kDRgf,Jane Doe,Acme,Proposal,1000,2026-11-15\n",
+		"dataloader.csv": head + "0065g00000kDRgfAAG,Jane Doe,Acme,Closed Won,1200,2026-10-20\n",
+	})
+	res := read(t, dir, nil)
+	deals := res.byKind(repcard.KindDeals)
+	if len(deals) != 1 || deals[0].ID != "0065g00000kDRgf" || deals[0].Outcome != OutcomeWon {
+		t.Errorf("deals = %+v", deals)
+	}
+}
