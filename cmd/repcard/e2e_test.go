@@ -472,3 +472,91 @@ func TestRunDealExports(t *testing.T) {
 		t.Errorf("inputs missing: %v", want)
 	}
 }
+
+// watch also rebuilds the reports out holds of another period, when a
+// file changes that period's numbers, and leaves them alone otherwise.
+func TestWatchRebuildsOtherPeriods(t *testing.T) {
+	dir := smallInbox(t)
+	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out", "-period", "2026-09"); r.code != exitOK {
+		t.Fatalf("run -period 2026-09: exit %d %s", r.code, r.stderr)
+	}
+	september := filepath.Join(dir, "out", "2026-09", "metrics.json")
+	contacts := func() float64 {
+		t.Helper()
+		return readMetrics(t, september)["team"].(map[string]any)["contacts"].(float64)
+	}
+	if got := contacts(); got != 1 {
+		t.Fatalf("September contacts %v, want 1", got)
+	}
+	before, _ := os.ReadFile(september)
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, "watch", "-in", "inbox", "-out", "out", "-settle", "200ms", "-poll", "50ms")
+	cmd.Dir = dir
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	}()
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	rebuilt := func() string {
+		t.Helper()
+		timeout := time.After(20 * time.Second)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatal("watch ended")
+				}
+				if strings.Contains(l, "rebuilt") {
+					return l
+				}
+			case <-timeout:
+				t.Fatal("no rebuild")
+			}
+		}
+	}
+
+	// The first build: September's numbers are what the inbox says.
+	if l := rebuilt(); !strings.Contains(l, "rebuilt 2026-10") || strings.Contains(l, "also") {
+		t.Errorf("first build: %q", l)
+	}
+	if after, _ := os.ReadFile(september); !bytes.Equal(after, before) {
+		t.Error("September's metrics.json was written again with the same numbers")
+	}
+
+	// October rows only: September stays as it is.
+	writeFile(t, filepath.Join(dir, "inbox", "october.csv"), "Rep,Date,Type\nJane Doe,2026-10-20,call\n")
+	if l := rebuilt(); strings.Contains(l, "also") {
+		t.Errorf("October rows rebuilt another period: %q", l)
+	}
+	if after, _ := os.ReadFile(september); !bytes.Equal(after, before) {
+		t.Error("September's metrics.json changed for an October file")
+	}
+
+	// A late September export: September is rebuilt too.
+	writeFile(t, filepath.Join(dir, "inbox", "september-late.csv"), "Rep,Date,Type\nJane Doe,2026-09-20,call\nJane Doe,2026-09-21,call\n")
+	if l := rebuilt(); !strings.Contains(l, "also 2026-09, whose numbers changed") {
+		t.Errorf("late September export: %q", l)
+	}
+	if got := contacts(); got != 3 {
+		t.Errorf("September contacts %v after the late export, want 3", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "2026-09", "reps", "jane-doe.pdf")); err != nil {
+		t.Errorf("September's PDFs: %v", err)
+	}
+}

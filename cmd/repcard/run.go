@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -105,6 +106,19 @@ type result struct {
 // default period), keeping only the reps named in only (all when empty).
 func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only []string, prog *progress) (*result, error) {
 	started := time.Now()
+	b, batch, err := readInbox(ctx, cfg, prog)
+	if err != nil {
+		return nil, err
+	}
+	p, err := choosePeriod(b, cfg, period)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(b, batch, cfg, p, true, only, started)
+}
+
+// readInbox reads the inbox into a report Builder.
+func readInbox(ctx context.Context, cfg *config.Config, prog *progress) (*report.Builder, *reader.Batch, error) {
 	b := report.NewBuilder(cfg)
 	add, wait := reader.Async(b.Add) // fold on one core while the reader parses on another
 	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, add, reader.WithProgress(
@@ -112,18 +126,33 @@ func build(ctx context.Context, cfg *config.Config, period *repcard.Period, only
 		func(file string) { prog.Step(file) }))
 	wait()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	p, ok := repcard.Period{}, false
+	return b, batch, nil
+}
+
+// choosePeriod is period, or the default period of what b holds.
+func choosePeriod(b *report.Builder, cfg *config.Config, period *repcard.Period) (repcard.Period, error) {
 	if period != nil {
-		p, ok = *period, true
-	} else {
-		p, ok = b.DefaultPeriod()
+		return *period, nil
 	}
+	p, ok := b.DefaultPeriod()
 	if !ok {
-		return nil, &nothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", cfg.Inbox)}
+		return p, &nothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", cfg.Inbox)}
 	}
-	rep := b.Finish(p)
+	return p, nil
+}
+
+// assemble computes the report for p from b, keeping only the reps named
+// in only (all when empty). final is for the last report made from b
+// (Builder.Finish), which must come after the others.
+func assemble(b *report.Builder, batch *reader.Batch, cfg *config.Config, p repcard.Period, final bool, only []string, started time.Time) (*result, error) {
+	var rep *report.Report
+	if final {
+		rep = b.Finish(p)
+	} else {
+		rep = b.Build(p)
+	}
 	rep.Inputs = batch.Inputs
 	names := make([]string, len(rep.Reps))
 	for i, r := range rep.Reps {
@@ -154,7 +183,9 @@ func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, worke
 	if _, err := output.CleanTemp(r.dir); err != nil {
 		return err
 	}
-	r.batch.Warnings = append(r.batch.Warnings, rd.glyphWarnings(r.report)...)
+	// The batch may serve the reports of several periods (watch): the
+	// warnings about this report's glyphs are its own.
+	warns := append(slices.Clip(r.batch.Warnings), rd.glyphWarnings(r.report)...)
 	docs, err := rd.documents(r, selfReview, !r.filtered)
 	if err != nil {
 		return err
@@ -172,7 +203,7 @@ func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, worke
 	}
 	r.pdfs = len(docs)
 	r.written += len(docs)
-	issues := append(append([]repcard.Issue(nil), r.batch.Issues...), warnings(r.batch.Warnings)...)
+	issues := append(slices.Clip(r.batch.Issues), warnings(warns)...)
 	if err := output.WriteFile(r.issuesPath(), func(w io.Writer) error {
 		// A byte-order mark, so that Excel shows names with accents right.
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,12 +15,16 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/reader"
+	"github.com/repcard/repcard/report"
 )
 
 // cmdWatch rebuilds the reports whenever the inbox changes: it waits until
 // dropped files have stopped changing, ignores lock and temp files, and keeps
-// going when a file is bad. SIGINT or SIGTERM stop it between writes (every
+// going when a file is bad. Besides the period it watches, it rebuilds the
+// reports out holds of other periods when their numbers change. SIGINT or SIGTERM stop it between writes (every
 // output is written atomically, so nothing is left half-written).
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("watch", "[-config FILE] [-in DIR] [-out DIR]", "repcard watch -in ~/Dropbox/sales-exports", stderr)
@@ -54,10 +60,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	quiet := newProgress(stderr, true)
 	rebuild := func() {
 		start := time.Now()
-		res, err := build(ctx, cfg, period, nil, quiet)
-		if err == nil {
-			err = res.write(ctx, rd, false, 0, quiet)
-		}
+		res, also, err := rebuildAll(ctx, cfg, period, rd, quiet)
 		stamp := time.Now().Format("15:04:05")
 		switch {
 		case ctx.Err() != nil:
@@ -70,7 +73,11 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			if left > 0 || len(res.batch.Issues) > 0 {
 				line += fmt.Sprintf(", %s left out (see %s)", plural(len(res.batch.Issues), "issue", "issues"), res.issuesPath())
 			}
-			fmt.Fprintf(stdout, "%s in %.1fs\n", line, time.Since(start).Seconds())
+			line += fmt.Sprintf(" in %.1fs", time.Since(start).Seconds())
+			if len(also) > 0 {
+				line += fmt.Sprintf("; also %s, whose numbers changed", strings.Join(also, ", "))
+			}
+			fmt.Fprintln(stdout, line)
 		}
 	}
 
@@ -100,6 +107,100 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			rebuild()
 		}
 	}
+}
+
+// rebuildAll reads the inbox once and writes the reports of period (nil:
+// the default period), and those of every other period out already holds
+// whose numbers the inbox now changes (a late September export dropped in
+// November), listed in also.
+func rebuildAll(ctx context.Context, cfg *config.Config, period *repcard.Period, rd *renderer, prog *progress) (res *result, also []string, err error) {
+	started := time.Now()
+	b, batch, err := readInbox(ctx, cfg, prog)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := choosePeriod(b, cfg, period)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, q := range reportedPeriods(cfg.Out) {
+		if q == p {
+			continue
+		}
+		other, err := assemble(b, batch, cfg, q, false, nil, started)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !numbersChanged(filepath.Join(other.dir, "metrics.json"), other.report) {
+			continue
+		}
+		if err := other.write(ctx, rd, false, 0, prog); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", q.Label(), err)
+		}
+		also = append(also, q.Label())
+	}
+	res, err = assemble(b, batch, cfg, p, true, nil, started)
+	if err == nil {
+		err = res.write(ctx, rd, false, 0, prog)
+	}
+	return res, also, err
+}
+
+// reportedPeriods lists the periods out holds reports of: the folders
+// named as a period (2026-09, 2026-Q3, 2026) with a metrics.json, in name
+// order.
+func reportedPeriods(out string) []repcard.Period {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return nil
+	}
+	var ps []repcard.Period
+	for _, e := range entries {
+		p, err := repcard.ParsePeriod(e.Name())
+		if err != nil || !e.IsDir() || p.Label() != e.Name() {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(out, e.Name(), "metrics.json")); err == nil {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// maxCompareBytes is the largest metrics.json numbersChanged reads; a
+// larger one is taken as changed (its reports are written again).
+const maxCompareBytes = 64 << 20
+
+// numbersChanged reports whether rpt says anything the metrics.json at path
+// does not, its list of inputs aside: that list names every file of the
+// inbox, so it changes with any file, whichever period the file is about.
+func numbersChanged(path string, rpt *report.Report) bool {
+	if fi, err := os.Stat(path); err != nil || fi.Size() > maxCompareBytes {
+		return true
+	}
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return true
+	}
+	cur, err := rpt.JSON()
+	if err != nil {
+		return true
+	}
+	var a, b map[string]json.RawMessage
+	if json.Unmarshal(old, &a) != nil || json.Unmarshal(cur, &b) != nil {
+		return true
+	}
+	delete(a, "inputs")
+	delete(b, "inputs")
+	if len(a) != len(b) {
+		return true
+	}
+	for k, v := range a {
+		if !bytes.Equal(v, b[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // fileStamp is what tells that a file changed.
