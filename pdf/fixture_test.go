@@ -196,6 +196,7 @@ func fixture() *report.Report {
 	jane.TrendArrow = "up"
 	jane.Alerts = []report.Alert{{Metric: "contacts_per_close",
 		Message: "Contacts per sale 10.9, worse than your 3-month 8.7 (+26 %)",
+		Theirs:  "Contacts per sale 10.9, worse than their 3-month 8.7 (+26 %)",
 		Value:   ratioOf(120, 11), Baseline: ratioOf(278, 32), ChangePct: report.Ratio{V: 25.57, OK: true}}}
 	jane.Wins = []report.Win{
 		{Rep: "Jane Doe", Prospect: "Granite Peak Capital", Date: dt(2026, 10, 3), Amount: report.NullMoney{V: money(18000), OK: true}, Commission: money(1800), Count: 1},
@@ -254,8 +255,8 @@ func fixture() *report.Report {
 	alex.Goal = goal(3000, 0, alexSeries.ytdCommission())
 	alex.TrendArrow = "down"
 	alex.Alerts = []report.Alert{
-		{Metric: "contacts", Message: "Contacts 80, down from your 3-month 110 (−27 %)", Value: report.Ratio{V: 80, OK: true}, Baseline: report.Ratio{V: 110, OK: true}, ChangePct: report.Ratio{V: -27.27, OK: true}},
-		{Metric: "value_per_contact", Message: "Value per contact $0.00, down from your 3-month $20.00 (−100 %)", Value: report.Ratio{V: 0, OK: true}, Baseline: report.Ratio{V: 20, OK: true}, ChangePct: report.Ratio{V: -100, OK: true}},
+		{Metric: "contacts", Message: "Contacts 80, down from your 3-month 110 (−27 %)", Theirs: "Contacts 80, down from their 3-month 110 (−27 %)", Value: report.Ratio{V: 80, OK: true}, Baseline: report.Ratio{V: 110, OK: true}, ChangePct: report.Ratio{V: -27.27, OK: true}},
+		{Metric: "value_per_contact", Message: "Value per contact $0.00, down from your 3-month $20.00 (−100 %)", Theirs: "Value per contact $0.00, down from their 3-month $20.00 (−100 %)", Value: report.Ratio{V: 0, OK: true}, Baseline: report.Ratio{V: 20, OK: true}, ChangePct: report.Ratio{V: -100, OK: true}},
 	}
 
 	// Дмитрий Иванов.

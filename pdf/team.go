@@ -245,7 +245,7 @@ func (d *doc) talkToFirst(g *group) {
 	for i, rep := range shown {
 		var why []string
 		for _, a := range rep.Alerts[:min(len(rep.Alerts), maxWhy)] {
-			why = append(why, d.bullet(strings.ReplaceAll(clean(a.Message), " your ", " their "), stCell, whyW)...)
+			why = append(why, d.bullet(clean(cmp.Or(a.Theirs, a.Message)), stCell, whyW)...)
 		}
 		if n := len(rep.Alerts) - maxWhy; n > 0 {
 			why = append(why, "  and "+count(n, "more alert", "more alerts"))

@@ -881,6 +881,13 @@ func atMost(x *big.Rat, threshold float64) bool {
 // the manager table shows an arrow up or down rather than flat.
 const trendArrowPct = 5
 
+// worded sets the alert's message, about who ("your", "the team's"), and
+// the one a rep's manager reads ("their").
+func (a Alert) worded(who string, message func(who string) string) Alert {
+	a.Message, a.Theirs = message(who), message("their")
+	return a
+}
+
 // trend compares the period's last month with the pooled previous 3 months,
 // and raises the alerts whose thresholds the changes cross.
 func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
@@ -903,9 +910,10 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 		case atLeast(cpcPct, x):
 			alerts = append(alerts, Alert{
 				Metric: "contacts_per_close", Value: tv.Value, Baseline: tv.Baseline, ChangePct: tv.ChangePct,
-				Message: fmt.Sprintf("Contacts per sale %.1f, worse than %s 3-month %.1f (%+.0f %%)",
-					tv.Value.V, who, tv.Baseline.V, tv.ChangePct.V),
-			})
+			}.worded(who, func(who string) string {
+				return fmt.Sprintf("Contacts per sale %.1f, worse than %s 3-month %.1f (%+.0f %%)",
+					tv.Value.V, who, tv.Baseline.V, tv.ChangePct.V)
+			}))
 		case cur.closings == 0 && cur.contacts > 0:
 			// No sale at all: an alert when even one sale would have left
 			// the ratio worse by the threshold: contacts ≥ baseline × (1 + x/100).
@@ -914,9 +922,10 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 			if lhs.Cmp(rhs) >= 0 {
 				alerts = append(alerts, Alert{
 					Metric: "contacts_per_close", Value: tv.Value, Baseline: tv.Baseline,
-					Message: fmt.Sprintf("No sale in %s after %d contacts; %s 3-month rate is %.1f contacts per sale",
-						repcard.MonthPeriod(bd.last).Title(), cur.contacts, who, tv.Baseline.V),
-				})
+				}.worded(who, func(who string) string {
+					return fmt.Sprintf("No sale in %s after %d contacts; %s 3-month rate is %.1f contacts per sale",
+						repcard.MonthPeriod(bd.last).Title(), cur.contacts, who, tv.Baseline.V)
+				}))
 			}
 		}
 	}
@@ -931,9 +940,10 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 	if x := a.ContactsDownPct; x > 0 && atMost(cPct, x) {
 		alerts = append(alerts, Alert{
 			Metric: "contacts", Value: tv.Value, Baseline: tv.Baseline, ChangePct: tv.ChangePct,
-			Message: fmt.Sprintf("Contacts %d, down from %s 3-month average %.1f (%+.0f %%)",
-				cur.contacts, who, tv.Baseline.V, tv.ChangePct.V),
-		})
+		}.worded(who, func(who string) string {
+			return fmt.Sprintf("Contacts %d, down from %s 3-month average %.1f (%+.0f %%)",
+				cur.contacts, who, tv.Baseline.V, tv.ChangePct.V)
+		}))
 	}
 
 	// Value per contact, in currency units: worse is down.
@@ -943,9 +953,10 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 	if x := a.ValueDownPct; x > 0 && atMost(vPct, x) {
 		alerts = append(alerts, Alert{
 			Metric: "value_per_contact", Value: tv.Value, Baseline: tv.Baseline, ChangePct: tv.ChangePct,
-			Message: fmt.Sprintf("Each contact was worth %s%s, down from %s 3-month %s%s (%+.0f %%)",
-				sym, perUnit(cur.commission, cur.contacts).V, who, sym, perUnit(base.commission, base.contacts).V, tv.ChangePct.V),
-		})
+		}.worded(who, func(who string) string {
+			return fmt.Sprintf("Each contact was worth %s%s, down from %s 3-month %s%s (%+.0f %%)",
+				sym, perUnit(cur.commission, cur.contacts).V, who, sym, perUnit(base.commission, base.contacts).V, tv.ChangePct.V)
+		}))
 	}
 
 	arrow := ""

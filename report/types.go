@@ -179,6 +179,7 @@ type TrendValue struct {
 type Alert struct {
 	Metric    string `json:"metric"` // "contacts_per_close", "contacts", "value_per_contact"
 	Message   string `json:"message"`
+	Theirs    string `json:"-"` // the message as a rep's manager reads it: "their 3-month …"
 	Value     Ratio  `json:"value"`
 	Baseline  Ratio  `json:"baseline"`
 	ChangePct Ratio  `json:"change_pct"`

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/repcard/repcard"
@@ -192,5 +193,32 @@ func TestWriteJSONEmpty(t *testing.T) {
 		if err := r.WriteJSON(&buf); err != nil || !bytes.Equal(buf.Bytes(), js) {
 			t.Errorf("WriteJSON = %s, %v\nwant %s", buf.Bytes(), err, js)
 		}
+	}
+}
+
+// Each alert has the message its rep reads and the one their manager reads;
+// metrics.json has the rep's.
+func TestAlertWording(t *testing.T) {
+	var recs []reader.Record
+	for _, d := range []string{"2026-07-15", "2026-08-15", "2026-09-15"} {
+		recs = append(recs, tally("A", d, 100, 10, com(1000)))
+	}
+	recs = append(recs, tally("A", "2026-10-15", 10, 0))
+	r := buildReport(testConfig(), "2026-10", recs)
+	if len(r.Reps[0].Alerts) == 0 {
+		t.Fatal("no alert")
+	}
+	for _, a := range r.Reps[0].Alerts {
+		if !strings.Contains(a.Message, " your 3-month ") || a.Theirs != strings.Replace(a.Message, " your ", " their ", 1) {
+			t.Errorf("%s: message %q, theirs %q", a.Metric, a.Message, a.Theirs)
+		}
+	}
+	for _, a := range r.Team.Alerts {
+		if !strings.Contains(a.Message, " the team's 3-month ") {
+			t.Errorf("team %s: message %q", a.Metric, a.Message)
+		}
+	}
+	if b, _ := r.JSON(); strings.Contains(string(b), "their") {
+		t.Error("metrics.json holds the manager's wording")
 	}
 }
