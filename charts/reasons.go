@@ -93,9 +93,8 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 	for g := range groups {
 		groups[g] = reasonGroup{title: groupTitles[g], group: g}
 	}
-	gi := func(r reasonRow) int { return r.group }
 	for _, r := range rows {
-		g := &groups[gi(r)]
+		g := &groups[r.group]
 		g.total = satAdd(g.total, r.count)
 	}
 	// The largest k rows that fit with their group headers and one "other"
@@ -105,9 +104,9 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 		var shown, left [numGroups]bool
 		for i, r := range rows {
 			if i < k {
-				shown[gi(r)] = true
+				shown[r.group] = true
 			} else {
-				left[gi(r)] = true
+				left[r.group] = true
 			}
 		}
 		lines := k
@@ -125,7 +124,7 @@ func groupReasons(rows []reasonRow, maxRows int) []reasonGroup {
 	}
 	var rest, restN [numGroups]int
 	for i, r := range rows {
-		g := gi(r)
+		g := r.group
 		if i < k {
 			groups[g].rows = append(groups[g].rows, r)
 		} else {

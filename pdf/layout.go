@@ -366,11 +366,15 @@ func (d *doc) para(s string, st style) {
 // next page whole.
 const minSplitLines = 2
 
+// splittable reports whether a paragraph of n lines may be split.
+func splittable(n int) bool { return n >= 2*minSplitLines }
+
 func (d *doc) paraAt(x, w float64, s string, st style) {
 	lh := st.lineH()
 	lines := d.wrap(s, st, w)
 	if fit := int((d.bottom-d.y)/lh + 1e-9); fit < len(lines) && !d.atTop() {
-		if keep := min(fit, len(lines)-minSplitLines); keep >= minSplitLines {
+		if splittable(len(lines)) && fit >= minSplitLines {
+			keep := min(fit, len(lines)-minSplitLines)
 			d.drawLines(x, lines[:keep], st)
 			lines = lines[keep:]
 		}

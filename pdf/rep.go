@@ -342,7 +342,7 @@ func (d *doc) titleKeep(p Paragraph) float64 {
 	}
 	if paras := splitParagraphs(p.Text); len(paras) > 0 {
 		n := len(d.wrap(paras[0], stBody, d.cw))
-		if n >= 2*minSplitLines {
+		if splittable(n) {
 			n = minSplitLines
 		}
 		h += float64(n) * stBody.lineH()
@@ -636,20 +636,20 @@ func (d *doc) repWins(ws []report.Win, rec *report.Records) {
 	})
 }
 
-// winProspect is the prospect of a win, with the number of sales when won
-// outcomes were folded.
 // staleProspect names what to chase: the prospect, else the open deal's id,
 // so that a row of an export with no account still says which deal.
 func staleProspect(s *report.Stale) string {
-	switch {
-	case clean(s.Prospect) != "":
-		return clean(s.Prospect)
-	case clean(s.Deal) != "":
-		return "deal " + clean(s.Deal)
+	if p := clean(s.Prospect); p != "" {
+		return p
+	}
+	if id := clean(s.Deal); id != "" {
+		return "deal " + id
 	}
 	return dash
 }
 
+// winProspect is the prospect of a win, with the number of sales when won
+// outcomes were folded.
 func winProspect(w *report.Win) string {
 	p := orDash(clean(w.Prospect))
 	if w.Count > 1 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/internal/untrusted"
 	"github.com/repcard/repcard/reader/cell"
 )
 
@@ -501,9 +502,7 @@ func cleanName(s string) string {
 // some scripts need, stay.
 func invisible(r rune) bool {
 	switch {
-	case r == '\u200e', r == '\u200f', r == '\u061c', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-		return true
-	case r == '\ufeff', r == '\u200b', r == '\u2060', r == '\u00ad':
+	case untrusted.IsBidiControl(r), r == '\ufeff', r == '\u200b', r == '\u2060', r == '\u00ad':
 		return true
 	}
 	return false

@@ -719,16 +719,11 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 // sheet, in the columns it reads, that were saved without a value: they
 // read as blank.
 func (r *inboxReader) warnUncachedFormulas(p *sheetPlan, wb workbook) {
-	book, ok := wb.(interface {
-		uncachedFormulas(sheet string) *formulaScan
-	})
-	if !ok {
+	book, ok := wb.(*xlsxBook)
+	if !ok || book.formulas[p.sheet] == nil {
 		return
 	}
-	scan := book.uncachedFormulas(p.sheet)
-	if scan == nil {
-		return
-	}
+	scan := book.formulas[p.sheet]
 	l := p.layout
 	n, col, row := scan.in(l.headerRow, l.uses)
 	if n == 0 {

@@ -290,9 +290,10 @@ func sheetParts(zr *zip.Reader, lim limits) map[string]string {
 
 // checkPart streams a part through the decompressor and an xmlGuard, and
 // on to also when it is set, and says what is wrong with it, or "": it
-// must unzip whole and end with its closing tag. refuse says that excelize must not read it at all: a text
-// run (a cell) over limits.max_xml_memory_mb, which excelize would hold
-// whole, a tag or comment over 1 MB, or a DOCTYPE. When count is set (such
+// must unzip whole and end with its closing tag. refuse says that excelize
+// must not read it at all: a text run (a cell) over
+// limits.max_xml_memory_mb, which excelize would hold whole, a tag or
+// comment over 1 MB, or a DOCTYPE. When count is set (such
 // as "<si"), n is how many elements start with it.
 func checkPart(zf *zip.File, end string, lim limits, count string, also io.Writer) (why string, refuse bool, n int) {
 	rc, err := zf.Open()
@@ -406,10 +407,6 @@ func (b *xlsxBook) Open(sheet string) (_ rowSource, err error) {
 	}
 	return prefetch(&xlsxRows{rows: rows, lim: b.lim, damage: b.damage(sheet)}), nil
 }
-
-// uncachedFormulas returns the formula cells of sheet saved without a
-// value, or nil.
-func (b *xlsxBook) uncachedFormulas(sheet string) *formulaScan { return b.formulas[sheet] }
 
 // damage returns why sheet's part is damaged, or "".
 func (b *xlsxBook) damage(sheet string) string {

@@ -240,11 +240,15 @@ func TestVersion(t *testing.T) {
 // TestWatch drops files into a watched inbox: a file written slowly in
 // chunks is read once complete, a lock file is ignored, a corrupt file is
 // reported and the watch goes on, and SIGTERM stops it cleanly.
-func TestWatch(t *testing.T) {
-	dir := smallInbox(t)
+// startWatch starts repcard watch in dir on inbox/ into out/, with args,
+// for the rest of the test. next waits for the next line of its output
+// that contains want, failing after a bounded wait, and returns the lines
+// it passed over in skipped.
+func startWatch(t *testing.T, dir string, args ...string) (cmd *exec.Cmd, next func(want string) (line string, skipped []string)) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, "watch", "-in", "inbox", "-out", "out", "-settle", "300ms", "-poll", "50ms")
+	t.Cleanup(cancel)
+	cmd = exec.CommandContext(ctx, binary, append([]string{"watch", "-in", "inbox", "-out", "out"}, args...)...)
 	cmd.Dir = dir
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -253,6 +257,10 @@ func TestWatch(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		cmd.Wait()
+	})
 	lines := make(chan string, 100)
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -261,9 +269,7 @@ func TestWatch(t *testing.T) {
 		}
 		close(lines)
 	}()
-	// next waits for the next line that contains want, failing after a
-	// bounded wait; lines without it are returned in skipped.
-	next := func(want string) (line string, skipped []string) {
+	next = func(want string) (line string, skipped []string) {
 		t.Helper()
 		timeout := time.After(20 * time.Second)
 		for {
@@ -281,6 +287,12 @@ func TestWatch(t *testing.T) {
 			}
 		}
 	}
+	return cmd, next
+}
+
+func TestWatch(t *testing.T) {
+	dir := smallInbox(t)
+	cmd, next := startWatch(t, dir, "-settle", "300ms", "-poll", "50ms")
 	next("rebuilt") // the first build
 
 	// A lock file alone triggers nothing; the slow file is read once, when
@@ -489,46 +501,11 @@ func TestWatchRebuildsOtherPeriods(t *testing.T) {
 		t.Fatalf("September contacts %v, want 1", got)
 	}
 	before, _ := os.ReadFile(september)
-
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, "watch", "-in", "inbox", "-out", "out", "-settle", "200ms", "-poll", "50ms")
-	cmd.Dir = dir
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		cmd.Wait()
-	}()
-	lines := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
+	_, next := startWatch(t, dir, "-settle", "200ms", "-poll", "50ms")
 	rebuilt := func() string {
 		t.Helper()
-		timeout := time.After(20 * time.Second)
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					t.Fatal("watch ended")
-				}
-				if strings.Contains(l, "rebuilt") {
-					return l
-				}
-			case <-timeout:
-				t.Fatal("no rebuild")
-			}
-		}
+		l, _ := next("rebuilt")
+		return l
 	}
 
 	// The first build: September's numbers are what the inbox says.

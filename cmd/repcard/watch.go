@@ -24,8 +24,9 @@ import (
 // cmdWatch rebuilds the reports whenever the inbox changes: it waits until
 // dropped files have stopped changing, ignores lock and temp files, and keeps
 // going when a file is bad. Besides the period it watches, it rebuilds the
-// reports out holds of other periods when their numbers change. SIGINT or SIGTERM stop it between writes (every
-// output is written atomically, so nothing is left half-written).
+// reports out holds of other periods when their numbers change. SIGINT or
+// SIGTERM stop it between writes (every output is written atomically, so
+// nothing is left half-written).
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("watch", "[-config FILE] [-in DIR] [-out DIR]", "repcard watch -in ~/Dropbox/sales-exports", stderr)
 	var o runOptions
@@ -192,15 +193,7 @@ func numbersChanged(path string, rpt *report.Report) bool {
 	}
 	delete(a, "inputs")
 	delete(b, "inputs")
-	if len(a) != len(b) {
-		return true
-	}
-	for k, v := range a {
-		if !bytes.Equal(v, b[k]) {
-			return true
-		}
-	}
-	return false
+	return !maps.EqualFunc(a, b, func(x, y json.RawMessage) bool { return bytes.Equal(x, y) })
 }
 
 // fileStamp is what tells that a file changed.
