@@ -1,6 +1,8 @@
 // Package repcard holds the domain types every stage of repcard shares: civil
-// dates, months and periods, money in integer cents, the kinds of sheet, and
-// the data issues that bad input turns into. It does no I/O.
+// dates, months and periods, money in integer cents, the kinds of sheet, the
+// typed records every sheet becomes, what happened to each input, and the
+// data issues that bad input turns into. It does no I/O and imports no
+// spreadsheet library, so the stages after reading never depend on one.
 //
 // The stages live in their own packages and import this one:
 //

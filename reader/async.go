@@ -1,5 +1,7 @@
 package reader
 
+import "github.com/repcard/repcard"
+
 // batchSize is how many records travel together between the goroutines of
 // Async.
 const batchSize = 1024
@@ -10,9 +12,9 @@ const batchSize = 1024
 // hands over the last records and returns once consume has seen them all.
 // Records reach consume in the order they were emitted, so the result is
 // the same as calling consume directly.
-func Async(consume func(*Record)) (emit func(*Record), wait func()) {
-	full := make(chan []Record, 4)
-	free := make(chan []Record, 6)
+func Async(consume func(*repcard.Record)) (emit func(*repcard.Record), wait func()) {
+	full := make(chan []repcard.Record, 4)
+	free := make(chan []repcard.Record, 6)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -26,15 +28,15 @@ func Async(consume func(*Record)) (emit func(*Record), wait func()) {
 			}
 		}
 	}()
-	batch := make([]Record, 0, batchSize)
-	emit = func(rec *Record) {
+	batch := make([]repcard.Record, 0, batchSize)
+	emit = func(rec *repcard.Record) {
 		batch = append(batch, *rec)
 		if len(batch) == batchSize {
 			full <- batch
 			select {
 			case batch = <-free:
 			default:
-				batch = make([]Record, 0, batchSize)
+				batch = make([]repcard.Record, 0, batchSize)
 			}
 		}
 	}

@@ -3,14 +3,16 @@ package reader
 import (
 	"fmt"
 	"testing"
+
+	"github.com/repcard/repcard"
 )
 
 func TestAsyncKeepsOrder(t *testing.T) {
 	for _, n := range []int{0, 1, batchSize - 1, batchSize, 3*batchSize + 7} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			var got []string
-			emit, wait := Async(func(r *Record) { got = append(got, r.Rep) })
-			var rec Record // reused, as ReadInbox does
+			emit, wait := Async(func(r *repcard.Record) { got = append(got, r.Rep) })
+			var rec repcard.Record // reused, as ReadInbox does
 			for i := range n {
 				rec.Rep = fmt.Sprint(i)
 				emit(&rec)

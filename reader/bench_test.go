@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/internal/synth"
 )
@@ -66,7 +67,7 @@ func benchReadInbox(b *testing.B, format synth.Format) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		if _, err := ReadInbox(context.Background(), dir, cfg, func(*Record) { n++ }); err != nil {
+		if _, err := ReadInbox(context.Background(), dir, cfg, func(*repcard.Record) { n++ }); err != nil {
 			b.Fatal(err)
 		}
 		if n < *benchRows {

@@ -53,34 +53,34 @@ func wordsOf(w config.Words) words {
 }
 
 // status reads a deal status or stage word.
-func (w *words) status(s string) Outcome {
+func (w *words) status(s string) repcard.Outcome {
 	k := normHeader(s)
 	switch {
 	case w.won[k] || strings.HasPrefix(k, "closedwon"):
-		return OutcomeWon
+		return repcard.OutcomeWon
 	case w.lost[k] || strings.HasPrefix(k, "closedlost"):
-		return OutcomeLost
+		return repcard.OutcomeLost
 	}
-	return OutcomeOpen
+	return repcard.OutcomeOpen
 }
 
 // outcome reads an activity outcome; planned reports a touch not yet done
 // ("Not Started", "Scheduled") written in the outcome column.
-func (w *words) outcome(s string) (o Outcome, planned bool) {
+func (w *words) outcome(s string) (o repcard.Outcome, planned bool) {
 	k := normHeader(s)
 	switch {
 	case k == "":
-		return OutcomeNone, false
+		return repcard.OutcomeNone, false
 	case w.won[k] || strings.HasPrefix(k, "closedwon"):
-		return OutcomeWon, false
+		return repcard.OutcomeWon, false
 	case w.lost[k] || strings.HasPrefix(k, "closedlost"):
-		return OutcomeLost, false
+		return repcard.OutcomeLost, false
 	case w.maybe[k]:
-		return OutcomeMaybe, false
+		return repcard.OutcomeMaybe, false
 	case w.planned[k] && k != "no" && k != "false":
-		return OutcomeNone, true
+		return repcard.OutcomeNone, true
 	}
-	return OutcomeNone, false
+	return repcard.OutcomeNone, false
 }
 
 // notDone reads a "done" column: To do, Not Started, no, false → not done.
@@ -96,24 +96,24 @@ func (w *words) notDone(s string) bool {
 	return ok && !v
 }
 
-func (w *words) referralAsked(s string) Tri {
+func (w *words) referralAsked(s string) repcard.Tri {
 	k := normHeader(s)
 	if k == "" {
-		return Unknown
+		return repcard.Unknown
 	}
 	if w.referral[k] {
-		return Yes
+		return repcard.Yes
 	}
 	if v, ok := cell.ParseBool(s); ok {
 		if v {
-			return Yes
+			return repcard.Yes
 		}
-		return No
+		return repcard.No
 	}
 	if strings.HasPrefix(k, "yes") {
-		return Yes
+		return repcard.Yes
 	}
-	return Unknown
+	return repcard.Unknown
 }
 
 // activityType folds the many ways exports name a touch into call, email,
@@ -174,14 +174,14 @@ type converter struct {
 	issues   func(repcard.Issue)
 
 	reps     memo[string]
-	statuses memo[Outcome]
+	statuses memo[repcard.Outcome]
 	outcomes memo[outcomeWord]
 	types    memo[string]
 }
 
 // outcomeWord is what an activity's outcome text says.
 type outcomeWord struct {
-	o       Outcome
+	o       repcard.Outcome
 	planned bool
 }
 
@@ -305,8 +305,8 @@ func (c *converter) text(row []string, f field) string {
 
 // fill sets rec from row. It returns errLeftOut when the row was reported,
 // errSkip when the row is not data.
-func (c *converter) fill(rec *Record, row []string) error {
-	*rec = Record{Kind: c.l.kind, Src: c.src}
+func (c *converter) fill(rec *repcard.Record, row []string) error {
+	*rec = repcard.Record{Kind: c.l.kind, Src: c.src}
 	if c.l.kind == repcard.KindRoster {
 		return c.fillRoster(rec, row)
 	}
@@ -334,7 +334,7 @@ func (c *converter) fill(rec *Record, row []string) error {
 	return nil
 }
 
-func (c *converter) fillCommon(rec *Record, row []string) error {
+func (c *converter) fillCommon(rec *repcard.Record, row []string) error {
 	var err error
 	rec.Prospect = c.text(row, fProspect)
 	rec.LossReason = c.text(row, fLossReason)
@@ -355,11 +355,11 @@ func (c *converter) fillCommon(rec *Record, row []string) error {
 	return nil
 }
 
-func (c *converter) fillDeal(rec *Record, row []string) error {
+func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
 	status := c.text(row, fStatus)
 	rec.OutcomeText = status
 	rec.Outcome = c.statuses.get(status, c.words.status)
-	decided := rec.Outcome != OutcomeOpen
+	decided := rec.Outcome != repcard.OutcomeOpen
 	var err error
 	if rec.Date, err = c.date(row, fDate, decided, ReasonDecidedNoClose); err != nil {
 		return err
@@ -385,7 +385,7 @@ func (c *converter) fillDeal(rec *Record, row []string) error {
 	return nil
 }
 
-func (c *converter) fillActivity(rec *Record, row []string) error {
+func (c *converter) fillActivity(rec *repcard.Record, row []string) error {
 	var err error
 	if rec.Date, err = c.date(row, fDate, true, ReasonNoDate); err != nil {
 		return err
@@ -411,7 +411,7 @@ func (c *converter) fillActivity(rec *Record, row []string) error {
 	return nil
 }
 
-func (c *converter) fillTally(rec *Record, row []string) error {
+func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 	var err error
 	if rec.Date, err = c.date(row, fDate, true, ReasonNoDate); err != nil {
 		return err
@@ -456,7 +456,7 @@ func (c *converter) fillTally(rec *Record, row []string) error {
 	return nil
 }
 
-func (c *converter) fillRoster(rec *Record, row []string) error {
+func (c *converter) fillRoster(rec *repcard.Record, row []string) error {
 	v, col := c.value(row, fRep)
 	if rec.Rep = cleanName(v); rec.Rep == "" {
 		return c.fail(col, v, ReasonNoRep)

@@ -18,7 +18,7 @@ func newDeduper() *deduper {
 
 // duplicate reports whether rec was already seen in another file, and
 // remembers it otherwise when store is set.
-func (d *deduper) duplicate(rec *Record, file int, store bool) bool {
+func (d *deduper) duplicate(rec *repcard.Record, file int, store bool) bool {
 	if !store && d.kinds[rec.Kind] == 0 {
 		// The key holds the kind: nothing remembered can match. The only
 		// file of a kind (a million-row export, often) is not even hashed.
@@ -38,7 +38,7 @@ func (d *deduper) duplicate(rec *Record, file int, store bool) bool {
 // recordKey hashes the record's identity: kind and id, or kind and every
 // field that describes it. It is FNV-1a, written out so that hashing a row
 // allocates nothing.
-func recordKey(r *Record) uint64 {
+func recordKey(r *repcard.Record) uint64 {
 	var h fnv64 = fnvOffset
 	h.str(string(r.Kind))
 	if r.ID != "" && r.Kind != repcard.KindRoster {

@@ -7,15 +7,15 @@ import (
 )
 
 func TestDeduper(t *testing.T) {
-	call := Record{Kind: repcard.KindActivities, Rep: "Ana", Type: "call", Prospect: "Acme", Date: 46000}
-	deal := Record{Kind: repcard.KindDeals, Rep: "Ana", ID: "D-1", Stage: "closed won"}
+	call := repcard.Record{Kind: repcard.KindActivities, Rep: "Ana", Type: "call", Prospect: "Acme", Date: 46000}
+	deal := repcard.Record{Kind: repcard.KindDeals, Rep: "Ana", ID: "D-1", Stage: "closed won"}
 	dealAgain := deal
 	dealAgain.Stage = "closed lost" // same id: the same deal in a later export
 	otherCall := call
 	otherCall.Prospect = "Globex"
 
 	type step struct {
-		rec   Record
+		rec   repcard.Record
 		file  int
 		store bool
 		want  bool
@@ -46,8 +46,8 @@ func TestDeduper(t *testing.T) {
 }
 
 func TestRecordKeySeparatesFields(t *testing.T) {
-	a := Record{Kind: repcard.KindActivities, Rep: "Ana", Type: "ab", Prospect: "c"}
-	b := Record{Kind: repcard.KindActivities, Rep: "Ana", Type: "a", Prospect: "bc"}
+	a := repcard.Record{Kind: repcard.KindActivities, Rep: "Ana", Type: "ab", Prospect: "c"}
+	b := repcard.Record{Kind: repcard.KindActivities, Rep: "Ana", Type: "a", Prospect: "bc"}
 	if recordKey(&a) == recordKey(&b) {
 		t.Errorf("(%q, %q) and (%q, %q) hash alike", a.Type, a.Prospect, b.Type, b.Prospect)
 	}

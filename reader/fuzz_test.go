@@ -55,7 +55,7 @@ func readAndCheckFiles(t *testing.T, files map[string][]byte, cfg *config.Config
 		}
 	}
 	emitted := 0
-	batch, err := ReadInbox(context.Background(), dir, cfg, func(rec *Record) {
+	batch, err := ReadInbox(context.Background(), dir, cfg, func(rec *repcard.Record) {
 		emitted++
 		if rec.Rep == "" {
 			t.Errorf("record without a rep: %+v", rec)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 )
 
@@ -23,13 +24,13 @@ import (
 
 // readInbox reads dir with cfg (the defaults when nil) and opts, failing on
 // an error.
-func readInbox(t *testing.T, dir string, cfg *config.Config, opts ...Option) (*Batch, []Record) {
+func readInbox(t *testing.T, dir string, cfg *config.Config, opts ...Option) (*Batch, []repcard.Record) {
 	t.Helper()
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	var recs []Record
-	b, err := ReadInbox(context.Background(), dir, cfg, func(r *Record) { recs = append(recs, *r) }, opts...)
+	var recs []repcard.Record
+	b, err := ReadInbox(context.Background(), dir, cfg, func(r *repcard.Record) { recs = append(recs, *r) }, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +115,7 @@ func TestFileChangesWhileRead(t *testing.T) {
 	path := filepath.Join(dir, "c.csv")
 	writeFiles(t, dir, map[string]string{"c.csv": rows.String()})
 	n := 0
-	b, err := ReadInbox(context.Background(), dir, config.Default(), func(*Record) {
+	b, err := ReadInbox(context.Background(), dir, config.Default(), func(*repcard.Record) {
 		if n++; n == 1 {
 			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
 			f.WriteString("Cal,2026-10-03,call\n")

@@ -25,7 +25,7 @@ import (
 // nothing out (a column whose day/month order could not be decided), and the
 // files passed over.
 type Batch struct {
-	Inputs   []Input
+	Inputs   []repcard.Input
 	Issues   []repcard.Issue
 	Warnings []repcard.Issue
 	Ignored  []Ignored
@@ -59,7 +59,7 @@ func (b *Batch) LeftOut() bool { return len(b.Issues) > 0 }
 // reused. Bad rows and unreadable files become Issues and
 // never stop the batch; the error is for a step that could not run at all
 // (dir unreadable, ctx cancelled).
-func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(rec *Record), opts ...Option) (*Batch, error) {
+func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(rec *repcard.Record), opts ...Option) (*Batch, error) {
 	r := &inboxReader{
 		ctx: ctx, dir: dir, cfg: cfg, emit: emit,
 		lim: limitsOf(cfg.Limits), words: wordsOf(cfg.Words),
@@ -78,7 +78,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	// Pass 1: classify every sheet; read rosters now, since names on them
 	// resolve aliases and the rep of sheets with no rep column.
 	var pending []*sheetPlan
-	var roster []Record
+	var roster []repcard.Record
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -86,7 +86,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 		plans := r.classifyFile(i, f)
 		for _, p := range plans {
 			if p.layout != nil && p.layout.kind == repcard.KindRoster {
-				r.readSheet(p, func(rec *Record) {
+				r.readSheet(p, func(rec *repcard.Record) {
 					rc := *rec
 					rc.Aliases = append([]string(nil), rec.Aliases...)
 					roster = append(roster, rc)
@@ -144,9 +144,9 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			// Unreadable before a header was found: the rows are lost, so
 			// it is an issue, not a sheet of another kind.
 			r.fileIssue(p.file, p.sheet, p.readErr)
-			r.addInput(p, Input{Kind: repcard.KindNone, Reason: p.readErr})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.readErr})
 		case p.layout == nil:
-			r.addInput(p, Input{Kind: repcard.KindNone, Reason: p.reason})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason})
 		default:
 			r.readSheet(p, emit)
 		}
@@ -163,7 +163,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 		})
 	}
 	// Rosters were read first; list inputs in path order all the same.
-	slices.SortStableFunc(r.batch.Inputs, func(a, b Input) int { return strings.Compare(a.File, b.File) })
+	slices.SortStableFunc(r.batch.Inputs, func(a, b repcard.Input) int { return strings.Compare(a.File, b.File) })
 	return r.batch, nil
 }
 
@@ -193,7 +193,7 @@ type inboxReader struct {
 	ctx       context.Context
 	dir       string
 	cfg       *config.Config
-	emit      func(*Record)
+	emit      func(*repcard.Record)
 	lim       limits
 	words     words
 	roster    *rosterIndex
@@ -224,7 +224,7 @@ type sheetPlan struct {
 	repFrom    string
 	readErr    string    // the sheet could not be read to its header
 	stamp      fileStamp // the file when it was classified
-	input      int       // index of its Input in the batch, once added
+	input      int       // index of its repcard.Input in the batch, once added
 }
 
 // discover lists the files to read, in lexical order of their paths, and
@@ -260,7 +260,7 @@ func (r *inboxReader) discover() ([]string, error) {
 			files = append(files, rel)
 		case unsupportedSpreadsheet(name) != "":
 			r.fileIssue(rel, "", unsupportedSpreadsheet(name))
-			r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(rel), Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
+			r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(rel), Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
 		default:
 			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
 		}
@@ -359,7 +359,7 @@ func shown(s string) string {
 
 // repeatedRoster reports whether a roster row says what one already read
 // said, and remembers it if not.
-func (r *inboxReader) repeatedRoster(rec *Record) bool {
+func (r *inboxReader) repeatedRoster(rec *repcard.Record) bool {
 	k := strings.Join(append([]string{rec.Rep, rec.Manager, rec.Office, rec.Email, rec.Date.String()}, rec.Aliases...), "\x00")
 	if r.rosterRows[k] {
 		return true
@@ -378,7 +378,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	wb, stamp, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(file)), r.lim)
 	if err != nil {
 		r.fileIssue(file, "", err.Error())
-		r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(file), Kind: repcard.KindNone, Reason: shown(err.Error())})
+		r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(file), Kind: repcard.KindNone, Reason: shown(err.Error())})
 		return nil
 	}
 	keep := false
@@ -394,7 +394,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	if len(sheets) == 0 {
 		const why = "workbook has no sheets"
 		r.fileIssue(file, "", why)
-		r.batch.Inputs = append(r.batch.Inputs, Input{File: shown(file), Kind: repcard.KindNone, Reason: why})
+		r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(file), Kind: repcard.KindNone, Reason: why})
 	}
 	seen := map[string]bool{}
 	for _, sheet := range sheets {
@@ -402,14 +402,14 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 		if seen[sheet] {
 			const why = "a second sheet with the same name (the workbook is damaged): not read"
 			r.fileIssue(file, sheet, why)
-			r.addInput(p, Input{Kind: repcard.KindNone, Reason: why})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: why})
 			continue
 		}
 		seen[sheet] = true
 		src, err := wb.Open(sheet)
 		if err != nil {
 			r.fileIssue(file, sheet, err.Error())
-			r.addInput(p, Input{Kind: repcard.KindNone, Reason: err.Error()})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: err.Error()})
 			continue
 		}
 		for len(p.head) < headerWindow {
@@ -509,7 +509,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 	}
 }
 
-func (r *inboxReader) addInput(p *sheetPlan, in Input) {
+func (r *inboxReader) addInput(p *sheetPlan, in repcard.Input) {
 	in.File, in.Sheet, in.Reason = shown(p.file), shown(p.sheet), shown(in.Reason)
 	p.input = len(r.batch.Inputs)
 	r.batch.Inputs = append(r.batch.Inputs, in)
@@ -539,9 +539,9 @@ func (r *inboxReader) reopen(p *sheetPlan, path string) (workbook, fileStamp, er
 }
 
 // readSheet streams the rows of a classified sheet into records.
-func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
+func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 	l := p.layout
-	in := Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
+	in := repcard.Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
 	defer func() { r.addInput(p, in) }()
 	sheetIssue := func(row int, reason string) {
 		r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Reason: reason})
@@ -595,7 +595,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*Record)) {
 	}
 	width := l.width()
 
-	var rec Record
+	var rec repcard.Record
 	process := func(row []string, num int) {
 		conv.src.Row = num
 		err := conv.fill(&rec, row)

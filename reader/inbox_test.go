@@ -84,20 +84,20 @@ func writeXLSX(t *testing.T, path string, date1904 bool, sheets ...xlsxSheet) {
 
 type readResult struct {
 	batch   *Batch
-	records []Record
+	records []repcard.Record
 }
 
-func (r readResult) input(file, sheet string) Input {
+func (r readResult) input(file, sheet string) repcard.Input {
 	for _, in := range r.batch.Inputs {
 		if in.File == file && in.Sheet == sheet {
 			return in
 		}
 	}
-	return Input{}
+	return repcard.Input{}
 }
 
-func (r readResult) byKind(k repcard.Kind) []Record {
-	var out []Record
+func (r readResult) byKind(k repcard.Kind) []repcard.Record {
+	var out []repcard.Record
 	for _, rec := range r.records {
 		if rec.Kind == k {
 			out = append(out, rec)
@@ -112,7 +112,7 @@ func read(t *testing.T, dir string, cfg *config.Config) readResult {
 		cfg = config.Default()
 	}
 	var res readResult
-	b, err := ReadInbox(context.Background(), dir, cfg, func(rec *Record) {
+	b, err := ReadInbox(context.Background(), dir, cfg, func(rec *repcard.Record) {
 		c := *rec
 		c.Aliases = append([]string(nil), rec.Aliases...)
 		res.records = append(res.records, c)
@@ -163,13 +163,13 @@ func TestReadSalesforceWorkbook(t *testing.T) {
 		t.Fatalf("%d deals", len(deals))
 	}
 	won, lost, open := deals[0], deals[1], deals[2]
-	if won.Rep != "Jane Doe" || won.Outcome != OutcomeWon || won.Amount != 120050 || won.Date != d(2026, 10, 3) || won.ID != "006A" || won.Src.Row != 5 {
+	if won.Rep != "Jane Doe" || won.Outcome != repcard.OutcomeWon || won.Amount != 120050 || won.Date != d(2026, 10, 3) || won.ID != "006A" || won.Src.Row != 5 {
 		t.Errorf("won = %+v", won)
 	}
-	if lost.Outcome != OutcomeLost || lost.LossReason != "Price too high" || lost.Probability != 75 || !lost.HasProbability {
+	if lost.Outcome != repcard.OutcomeLost || lost.LossReason != "Price too high" || lost.Probability != 75 || !lost.HasProbability {
 		t.Errorf("lost = %+v", lost)
 	}
-	if open.Rep != "Jane Doe" || open.Outcome != OutcomeOpen || !open.Date.IsZero() || open.Stage != "Negotiation/Review" {
+	if open.Rep != "Jane Doe" || open.Outcome != repcard.OutcomeOpen || !open.Date.IsZero() || open.Stage != "Negotiation/Review" {
 		t.Errorf("open deal (alias J. Doe, no close date) = %+v", open)
 	}
 	if len(res.batch.Issues) != 1 {
@@ -198,8 +198,8 @@ func TestRead1904AndTypedDates(t *testing.T) {
 		want := []struct {
 			date repcard.Date
 			typ  string
-			out  Outcome
-		}{{d(2026, 10, 31), "call", OutcomeLost}, {d(2024, 2, 29), "email", OutcomeWon}, {d(2026, 10, 1), "meeting", OutcomeMaybe}}
+			out  repcard.Outcome
+		}{{d(2026, 10, 31), "call", repcard.OutcomeLost}, {d(2024, 2, 29), "email", repcard.OutcomeWon}, {d(2026, 10, 1), "meeting", repcard.OutcomeMaybe}}
 		for i, w := range want {
 			if acts[i].Date != w.date || acts[i].Type != w.typ || acts[i].Outcome != w.out {
 				t.Errorf("1904=%v row %d = %v %q %v, want %v %q %v", date1904, i, acts[i].Date, acts[i].Type, acts[i].Outcome, w.date, w.typ, w.out)
@@ -291,10 +291,10 @@ func TestReadCSVInbox(t *testing.T) {
 	if q4.Rows != 5 || q4.Used != 1 || q4.Duplicates != 2 || q4.LeftOut != 2 {
 		t.Errorf("Q4 input = %+v", q4)
 	}
-	if a := acts[0]; a.Referral != Yes || a.NextFollowUp != d(2027, 1, 15) || a.Outcome != OutcomeLost || a.Prospect != "Acme" {
+	if a := acts[0]; a.Referral != repcard.Yes || a.NextFollowUp != d(2027, 1, 15) || a.Outcome != repcard.OutcomeLost || a.Prospect != "Acme" {
 		t.Errorf("A1 = %+v", a)
 	}
-	if a := acts[2]; a.Type != "task" || a.Outcome != OutcomeNone {
+	if a := acts[2]; a.Type != "task" || a.Outcome != repcard.OutcomeNone {
 		t.Errorf("A3 = %+v", a)
 	}
 	deals := res.byKind(repcard.KindDeals)
@@ -346,7 +346,7 @@ func TestReadAmbiguousDateColumn(t *testing.T) {
 }
 
 func TestReadMissingInbox(t *testing.T) {
-	_, err := ReadInbox(context.Background(), filepath.Join(t.TempDir(), "nope"), config.Default(), func(*Record) {})
+	_, err := ReadInbox(context.Background(), filepath.Join(t.TempDir(), "nope"), config.Default(), func(*repcard.Record) {})
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("err = %v", err)
 	}

@@ -3,6 +3,8 @@ package reader
 import (
 	"path"
 	"strings"
+
+	"github.com/repcard/repcard"
 )
 
 // rosterIndex maps every way a rep is written (name, alias, email), folded
@@ -13,7 +15,7 @@ type rosterIndex struct {
 
 func nameKey(s string) string { return strings.ToLower(cleanName(s)) }
 
-func newRosterIndex(roster []Record) *rosterIndex {
+func newRosterIndex(roster []repcard.Record) *rosterIndex {
 	x := &rosterIndex{byKey: make(map[string]string)}
 	// Names first, so an alias never shadows another rep's own name.
 	for _, r := range roster {

@@ -28,7 +28,7 @@ type dealVersions struct {
 // dealVersion is what one file says of one deal: usually one row.
 type dealVersion struct {
 	file  int
-	recs  []Record
+	recs  []repcard.Record
 	plans []*sheetPlan // the sheet of each row
 }
 
@@ -37,14 +37,14 @@ func newDealVersions() *dealVersions {
 }
 
 // see notes the date of a deal of the file, for the file's date.
-func (v *dealVersions) see(rec *Record, file int) {
-	if (rec.Outcome == OutcomeWon || rec.Outcome == OutcomeLost) && rec.Date > v.asOf[file] {
+func (v *dealVersions) see(rec *repcard.Record, file int) {
+	if (rec.Outcome == repcard.OutcomeWon || rec.Outcome == repcard.OutcomeLost) && rec.Date > v.asOf[file] {
 		v.asOf[file] = rec.Date
 	}
 }
 
 // hold keeps a copy of a deal that has an id, read from p's sheet.
-func (v *dealVersions) hold(rec *Record, p *sheetPlan) {
+func (v *dealVersions) hold(rec *repcard.Record, p *sheetPlan) {
 	g, ok := v.byID[rec.ID]
 	if !ok {
 		g = len(v.groups)
@@ -57,13 +57,13 @@ func (v *dealVersions) hold(rec *Record, p *sheetPlan) {
 		vs[n-1].plans = append(vs[n-1].plans, p)
 		return
 	}
-	v.groups[g] = append(vs, dealVersion{file: p.fileIndex, recs: []Record{*rec}, plans: []*sheetPlan{p}})
+	v.groups[g] = append(vs, dealVersion{file: p.fileIndex, recs: []repcard.Record{*rec}, plans: []*sheetPlan{p}})
 }
 
 // release emits, deal by deal in the order their ids were first read, the
 // rows of the newest version, and calls superseded with the sheet of each
 // row of an older version: a duplicate after all.
-func (v *dealVersions) release(emit func(*Record), superseded func(p *sheetPlan)) {
+func (v *dealVersions) release(emit func(*repcard.Record), superseded func(p *sheetPlan)) {
 	for _, vs := range v.groups {
 		win := 0
 		for i := 1; i < len(vs); i++ {
@@ -101,7 +101,7 @@ func (v *dealVersions) newer(a, b *dealVersion) bool {
 // decided reports whether the version says the deal was won or lost.
 func (d *dealVersion) decided() bool {
 	for i := range d.recs {
-		if o := d.recs[i].Outcome; o == OutcomeWon || o == OutcomeLost {
+		if o := d.recs[i].Outcome; o == repcard.OutcomeWon || o == repcard.OutcomeLost {
 			return true
 		}
 	}

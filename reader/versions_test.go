@@ -112,7 +112,7 @@ func TestDealVersionsSalesforceIDs(t *testing.T) {
 	})
 	res := read(t, dir, nil)
 	deals := res.byKind(repcard.KindDeals)
-	if len(deals) != 1 || deals[0].ID != "0065g00000kDRgf" || deals[0].Outcome != OutcomeWon {
+	if len(deals) != 1 || deals[0].ID != "0065g00000kDRgf" || deals[0].Outcome != repcard.OutcomeWon {
 		t.Errorf("deals = %+v", deals)
 	}
 }

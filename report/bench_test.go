@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/reader"
 )
 
 // benchRows is the size of the benchmark inbox: a million activities by 500
@@ -49,8 +48,8 @@ func newActivityGen(seed uint64) *activityGen {
 	return g
 }
 
-func (g *activityGen) next(rec *reader.Record) {
-	*rec = reader.Record{
+func (g *activityGen) next(rec *repcard.Record) {
+	*rec = repcard.Record{
 		Kind:     repcard.KindActivities,
 		Rep:      g.reps[g.rng.IntN(len(g.reps))],
 		Date:     g.first + repcard.Date(g.rng.IntN(g.days)),
@@ -61,14 +60,14 @@ func (g *activityGen) next(rec *reader.Record) {
 	case x < 5:
 		rec.Planned = true
 	case x < 15:
-		rec.Outcome, rec.Amount, rec.HasAmount = reader.OutcomeWon, repcard.Money(g.rng.IntN(1_000_000)), true
+		rec.Outcome, rec.Amount, rec.HasAmount = repcard.OutcomeWon, repcard.Money(g.rng.IntN(1_000_000)), true
 	case x < 35:
-		rec.Outcome, rec.LossReason = reader.OutcomeLost, g.reasons[g.rng.IntN(len(g.reasons))]
+		rec.Outcome, rec.LossReason = repcard.OutcomeLost, g.reasons[g.rng.IntN(len(g.reasons))]
 		if g.rng.IntN(4) == 0 {
-			rec.Referral = reader.Yes
+			rec.Referral = repcard.Yes
 		}
 	case x < 40:
-		rec.Outcome = reader.OutcomeMaybe
+		rec.Outcome = repcard.OutcomeMaybe
 	}
 	if g.rng.IntN(10) == 0 {
 		rec.NextFollowUp = rec.Date + repcard.Date(g.rng.IntN(120))
@@ -84,12 +83,12 @@ func (g *activityGen) next(rec *reader.Record) {
 func BenchmarkAdd(b *testing.B) {
 	g := newActivityGen(1)
 	bl := NewBuilder(testConfig())
-	var rec reader.Record
+	var rec repcard.Record
 	for range benchRows {
 		g.next(&rec)
 		bl.Add(&rec)
 	}
-	recs := make([]reader.Record, 4096) // generated outside the timer
+	recs := make([]repcard.Record, 4096) // generated outside the timer
 	b.ReportAllocs()
 	b.ResetTimer()
 	i := 0
@@ -110,7 +109,7 @@ func BenchmarkAdd(b *testing.B) {
 // Builder, and reports the live heap it leaves.
 func BenchmarkAdd1M(b *testing.B) {
 	g := newActivityGen(1)
-	var rec reader.Record
+	var rec repcard.Record
 	b.ReportAllocs()
 	var heap uint64
 	for b.Loop() {
@@ -132,13 +131,13 @@ func BenchmarkAdd1M(b *testing.B) {
 func BenchmarkBuild(b *testing.B) {
 	g := newActivityGen(1)
 	bl := NewBuilder(testConfig())
-	var rec reader.Record
+	var rec repcard.Record
 	for range benchRows {
 		g.next(&rec)
 		bl.Add(&rec)
 	}
 	for i := range 20_000 {
-		d := dl(g.reps[i%500], []reader.Outcome{reader.OutcomeWon, reader.OutcomeLost, reader.OutcomeOpen}[i%3],
+		d := dl(g.reps[i%500], []repcard.Outcome{repcard.OutcomeWon, repcard.OutcomeLost, repcard.OutcomeOpen}[i%3],
 			(g.first + repcard.Date(i%g.days)).String(), g.prospects[i%10_000], amt(float64(i)), stage("Proposal"),
 			created(g.first.String()))
 		bl.Add(&d)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/internal/format"
-	"github.com/repcard/repcard/reader"
 )
 
 // tot is the raw sums behind Counts, for one rep or group and one stretch
@@ -213,7 +212,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 	rep := &Report{
 		Period:   PeriodJSON{Label: p.Label(), Start: p.Start().String(), End: p.End().String()},
 		Currency: b.cfg.Currency,
-		Inputs:   []reader.Input{},
+		Inputs:   []repcard.Input{},
 		Managers: []Manager{},
 		Reps:     []Rep{},
 	}
@@ -371,8 +370,8 @@ func (bd *build) dealPairs() map[uint64]*pairInfo {
 	need := map[uint64]*pairInfo{}
 	for i := range bd.b.deals {
 		d := &bd.b.deals[i]
-		open := d.status == reader.OutcomeOpen && (d.created == 0 || d.created <= bd.end)
-		lost := d.status == reader.OutcomeLost && bd.p.Contains(d.date)
+		open := d.status == repcard.OutcomeOpen && (d.created == 0 || d.created <= bd.end)
+		lost := d.status == repcard.OutcomeLost && bd.p.Contains(d.date)
 		if d.prospect == 0 || !open && !lost {
 			continue
 		}
@@ -505,7 +504,7 @@ func (bd *build) dealsPass(need map[uint64]*pairInfo) {
 		d := &b.deals[i]
 		rs, c := &b.reps[d.rep], &bd.calcs[d.rep]
 		switch d.status {
-		case reader.OutcomeOpen:
+		case repcard.OutcomeOpen:
 			if d.created != 0 && d.created > bd.end {
 				continue
 			}
@@ -529,14 +528,14 @@ func (bd *build) dealsPass(need map[uint64]*pairInfo) {
 				prospect: d.prospect, since: since, age: int32(age), id: d.id,
 				amount: d.amount, hasAmount: d.hasAmount, stage: d.stage, deal: true,
 			})
-		case reader.OutcomeWon:
+		case repcard.OutcomeWon:
 			if bd.p.Contains(d.date) {
 				c.wins = append(c.wins, Win{
 					Rep: rs.name, Prospect: bd.prospect[d.prospect], Date: Day(d.date),
 					Amount: NullMoney{d.amount, d.hasAmount}, Commission: d.commission, Count: 1,
 				})
 			}
-		case reader.OutcomeLost:
+		case repcard.OutcomeLost:
 			if !bd.p.Contains(d.date) {
 				continue
 			}

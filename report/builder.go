@@ -8,7 +8,6 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
-	"github.com/repcard/repcard/reader"
 )
 
 // Builder folds records into per-rep monthly accumulators as they are added,
@@ -126,8 +125,8 @@ type deal struct {
 	date, created                    repcard.Date
 	amount, commission               repcard.Money
 	prob                             float64
-	status                           reader.Outcome // won, lost or open
-	near                             uint8          // 1 stage, 2 probability
+	status                           repcard.Outcome // won, lost or open
+	near                             uint8           // 1 stage, 2 probability
 	hasAmount, hasProb               bool
 }
 
@@ -278,7 +277,7 @@ func (b *Builder) isContact(typ string) bool {
 
 // nearBy says why a lost row is a near miss: 1 late stage, 2 probability,
 // 3 both, 0 not one.
-func (b *Builder) nearBy(rec *reader.Record, stage int32) uint8 {
+func (b *Builder) nearBy(rec *repcard.Record, stage int32) uint8 {
 	if int(stage) >= len(b.stageLate) {
 		b.stageLate = append(b.stageLate, make([]int8, int(stage)+1-len(b.stageLate))...)
 	}
@@ -304,7 +303,7 @@ func (b *Builder) nearBy(rec *reader.Record, stage int32) uint8 {
 
 // commission is what one won row pays the rep: its commission, else its
 // amount at the rep's rate, else the rep's flat commission per sale.
-func (rs *repState) commission(rec *reader.Record) repcard.Money {
+func (rs *repState) commission(rec *repcard.Record) repcard.Money {
 	switch {
 	case rec.HasCommission:
 		return rec.Commission
@@ -318,7 +317,7 @@ func (rs *repState) commission(rec *reader.Record) repcard.Money {
 // Add, in any order; rec may be reused by the caller after Add returns.
 // Records with no rep, and kinds other than activities, deals, tallies and
 // roster, are ignored.
-func (b *Builder) Add(rec *reader.Record) {
+func (b *Builder) Add(rec *repcard.Record) {
 	if rec.Rep == "" {
 		return
 	}
@@ -334,7 +333,7 @@ func (b *Builder) Add(rec *reader.Record) {
 	}
 }
 
-func (b *Builder) addRoster(rec *reader.Record) {
+func (b *Builder) addRoster(rec *repcard.Record) {
 	rs := &b.reps[b.repID(rec.Rep)]
 	rs.onRoster = true
 	rs.manager = merge(rs.manager, rec.Manager)
@@ -354,7 +353,7 @@ func merge(cur, v string) string {
 	return cur
 }
 
-func (b *Builder) addActivity(rec *reader.Record) {
+func (b *Builder) addActivity(rec *repcard.Record) {
 	r := b.repID(rec.Rep)
 	rs := &b.reps[r]
 	rs.hasAct = true
@@ -373,13 +372,13 @@ func (b *Builder) addActivity(rec *reader.Record) {
 	if b.isContact(rec.Type) {
 		a.aContacts++
 	}
-	if rec.Referral == reader.Yes {
+	if rec.Referral == repcard.Yes {
 		a.aReferral++
 	}
 	p := b.prospects.id(rec.Prospect)
 	var reason int32
 	switch rec.Outcome {
-	case reader.OutcomeWon:
+	case repcard.OutcomeWon:
 		com := rs.commission(rec)
 		a.aWon++
 		a.aCommission += com
@@ -397,7 +396,7 @@ func (b *Builder) addActivity(rec *reader.Record) {
 			w.date = max(w.date, rec.Date)
 			b.actWins[k] = w
 		}
-	case reader.OutcomeLost:
+	case repcard.OutcomeLost:
 		reason = b.reasons.id(rec.LossReason)
 		a.aLost++
 		if reason != 0 {
@@ -416,7 +415,7 @@ func (b *Builder) addActivity(rec *reader.Record) {
 		if k, ok := pack(r, p, m); ok {
 			st := pstate{touch: uint8(day), nfu: rec.NextFollowUp}
 			b.answer(&st, rec.Outcome, uint8(day), reason)
-			if rec.Outcome == reader.OutcomeLost {
+			if rec.Outcome == repcard.OutcomeLost {
 				st.nos = 1
 			}
 			b.states.add(m, k>>monthBits, st)
@@ -434,13 +433,13 @@ func (b *Builder) addActivity(rec *reader.Record) {
 // answer records an answer (won, lost, maybe) on day of the month. Of two
 // nos on the same day, the one with a reason wins, then the reason first in
 // folded byte order, so the result does not depend on the order of rows.
-func (b *Builder) answer(ps *pstate, o reader.Outcome, day uint8, reason int32) {
+func (b *Builder) answer(ps *pstate, o repcard.Outcome, day uint8, reason int32) {
 	switch o {
-	case reader.OutcomeWon:
+	case repcard.OutcomeWon:
 		ps.won = max(ps.won, day)
-	case reader.OutcomeMaybe:
+	case repcard.OutcomeMaybe:
 		ps.maybe = max(ps.maybe, day)
-	case reader.OutcomeLost:
+	case repcard.OutcomeLost:
 		if day > ps.no || day == ps.no && b.betterReason(reason, ps.reason) {
 			ps.no, ps.reason = day, reason
 		}
@@ -470,7 +469,7 @@ func (b *Builder) betterReason(r, cur int32) bool {
 // foldNear keeps the latest near miss of a prospect in a month; ties go to
 // the larger amount, then probability, then stage and reason in folded byte
 // order.
-func (b *Builder) foldNear(k uint64, rec *reader.Record, stage, reason int32, by uint8) {
+func (b *Builder) foldNear(k uint64, rec *repcard.Record, stage, reason int32, by uint8) {
 	old, seen := b.actNears[k]
 	n := nearFold{
 		date: rec.Date, amount: rec.Amount, hasAmount: rec.HasAmount, prob: rec.Probability,
@@ -497,7 +496,7 @@ func (b *Builder) nearAfter(x, y *nearFold) bool {
 	return b.reasons.key[x.reason] < b.reasons.key[y.reason]
 }
 
-func (b *Builder) addTally(rec *reader.Record) {
+func (b *Builder) addTally(rec *repcard.Record) {
 	r := b.repID(rec.Rep)
 	rs := &b.reps[r]
 	rs.hasTally = true
@@ -525,11 +524,11 @@ func (b *Builder) addTally(rec *reader.Record) {
 	}
 }
 
-func (b *Builder) addDeal(rec *reader.Record) {
+func (b *Builder) addDeal(rec *repcard.Record) {
 	r := b.repID(rec.Rep)
 	rs := &b.reps[r]
 	rs.hasDeals = true
-	if rec.Referral != reader.Unknown {
+	if rec.Referral != repcard.Unknown {
 		rs.dealsReferral = true
 	}
 	id := rec.ID
@@ -539,14 +538,14 @@ func (b *Builder) addDeal(rec *reader.Record) {
 	d := deal{
 		rep: r, prospect: b.prospects.id(rec.Prospect), id: b.dealIDs.id(id), stage: b.stages.id(rec.Stage),
 		date: rec.Date, created: rec.Created, amount: rec.Amount, hasAmount: rec.HasAmount,
-		prob: rec.Probability, hasProb: rec.HasProbability, status: reader.OutcomeOpen,
+		prob: rec.Probability, hasProb: rec.HasProbability, status: repcard.OutcomeOpen,
 	}
-	if (rec.Outcome == reader.OutcomeWon || rec.Outcome == reader.OutcomeLost) && rec.Date != 0 {
+	if (rec.Outcome == repcard.OutcomeWon || rec.Outcome == repcard.OutcomeLost) && rec.Date != 0 {
 		d.status = rec.Outcome
 		b.see(rec.Date)
 		m, day := monthDay(rec.Date)
 		a := b.acc(r, m)
-		if rec.Outcome == reader.OutcomeWon {
+		if rec.Outcome == repcard.OutcomeWon {
 			d.commission = rs.commission(rec)
 			a.dWon++
 			a.dCommission += d.commission
@@ -564,7 +563,7 @@ func (b *Builder) addDeal(rec *reader.Record) {
 				a.dNear++
 			}
 		}
-		if rec.Referral == reader.Yes {
+		if rec.Referral == repcard.Yes {
 			a.dReferral++
 		}
 		if d.prospect != 0 {
@@ -574,7 +573,7 @@ func (b *Builder) addDeal(rec *reader.Record) {
 				b.states.add(m, k>>monthBits, st)
 			}
 		}
-	} else if rec.Outcome == reader.OutcomeWon || rec.Outcome == reader.OutcomeLost {
+	} else if rec.Outcome == repcard.OutcomeWon || rec.Outcome == repcard.OutcomeLost {
 		d.status = rec.Outcome // decided with no close date: in no month
 	}
 	b.deals = append(b.deals, d)

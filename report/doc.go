@@ -4,7 +4,7 @@
 // to date. The Report it builds is what metrics.json holds (§3).
 //
 //	b := report.NewBuilder(cfg)
-//	for rec := range records {     // every *reader.Record, of every kind
+//	for rec := range records {     // every *repcard.Record, of every kind
 //		b.Add(rec)
 //	}
 //	p, ok := b.DefaultPeriod()      // or repcard.ParsePeriod("2026-Q4")

@@ -5,18 +5,17 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
-	"github.com/repcard/repcard/reader"
 	"github.com/repcard/repcard/report"
 )
 
 func ExampleBuilder() {
 	cfg := config.Default() // commission rate 10 %
 	b := report.NewBuilder(cfg)
-	for _, rec := range []reader.Record{
+	for _, rec := range []repcard.Record{
 		{Kind: repcard.KindActivities, Rep: "Jane Doe", Date: repcard.MakeDate(2026, 10, 5), Type: "call",
-			Prospect: "Acme", Outcome: reader.OutcomeLost, LossReason: "Went with a competitor"},
+			Prospect: "Acme", Outcome: repcard.OutcomeLost, LossReason: "Went with a competitor"},
 		{Kind: repcard.KindActivities, Rep: "Jane Doe", Date: repcard.MakeDate(2026, 10, 31), Type: "meeting",
-			Prospect: "Globex", Outcome: reader.OutcomeWon, Amount: 500000, HasAmount: true},
+			Prospect: "Globex", Outcome: repcard.OutcomeWon, Amount: 500000, HasAmount: true},
 	} {
 		b.Add(&rec)
 	}

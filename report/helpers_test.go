@@ -8,7 +8,6 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
-	"github.com/repcard/repcard/reader"
 )
 
 // day parses an ISO date for fixtures.
@@ -26,33 +25,35 @@ func day(s string) repcard.Date {
 // usd is an amount in currency units, as Money.
 func usd(units float64) repcard.Money { return repcard.Money(math.Round(units * 100)) }
 
-type opt func(*reader.Record)
+type opt func(*repcard.Record)
 
-func won(r *reader.Record)   { r.Outcome = reader.OutcomeWon }
-func maybe(r *reader.Record) { r.Outcome = reader.OutcomeMaybe }
-func planned(r *reader.Record) {
+func won(r *repcard.Record)   { r.Outcome = repcard.OutcomeWon }
+func maybe(r *repcard.Record) { r.Outcome = repcard.OutcomeMaybe }
+func planned(r *repcard.Record) {
 	r.Planned = true
 }
-func ref(r *reader.Record) { r.Referral = reader.Yes }
+func ref(r *repcard.Record) { r.Referral = repcard.Yes }
 func lost(reason string) opt {
-	return func(r *reader.Record) { r.Outcome, r.LossReason = reader.OutcomeLost, reason }
+	return func(r *repcard.Record) { r.Outcome, r.LossReason = repcard.OutcomeLost, reason }
 }
 func amt(units float64) opt {
-	return func(r *reader.Record) { r.Amount, r.HasAmount = usd(units), true }
+	return func(r *repcard.Record) { r.Amount, r.HasAmount = usd(units), true }
 }
 func com(units float64) opt {
-	return func(r *reader.Record) { r.Commission, r.HasCommission = usd(units), true }
+	return func(r *repcard.Record) { r.Commission, r.HasCommission = usd(units), true }
 }
-func stage(s string) opt     { return func(r *reader.Record) { r.Stage = s } }
-func prob(p float64) opt     { return func(r *reader.Record) { r.Probability, r.HasProbability = p, true } }
-func created(d string) opt   { return func(r *reader.Record) { r.Created = day(d) } }
-func nfu(d string) opt       { return func(r *reader.Record) { r.NextFollowUp = day(d) } }
-func dealID(id string) opt   { return func(r *reader.Record) { r.DealID = id } }
-func rejections(n int) opt   { return func(r *reader.Record) { r.Rejections = n } }
-func referralAsks(n int) opt { return func(r *reader.Record) { r.ReferralAsks = n } }
+func stage(s string) opt { return func(r *repcard.Record) { r.Stage = s } }
+func prob(p float64) opt {
+	return func(r *repcard.Record) { r.Probability, r.HasProbability = p, true }
+}
+func created(d string) opt   { return func(r *repcard.Record) { r.Created = day(d) } }
+func nfu(d string) opt       { return func(r *repcard.Record) { r.NextFollowUp = day(d) } }
+func dealID(id string) opt   { return func(r *repcard.Record) { r.DealID = id } }
+func rejections(n int) opt   { return func(r *repcard.Record) { r.Rejections = n } }
+func referralAsks(n int) opt { return func(r *repcard.Record) { r.ReferralAsks = n } }
 
-func act(rep, date, typ, prospect string, o ...opt) reader.Record {
-	r := reader.Record{Kind: repcard.KindActivities, Rep: rep, Date: day(date), Type: typ, Prospect: prospect}
+func act(rep, date, typ, prospect string, o ...opt) repcard.Record {
+	r := repcard.Record{Kind: repcard.KindActivities, Rep: rep, Date: day(date), Type: typ, Prospect: prospect}
 	for _, f := range o {
 		f(&r)
 	}
@@ -60,36 +61,36 @@ func act(rep, date, typ, prospect string, o ...opt) reader.Record {
 }
 
 // dl is a deals row: status is won, lost or open.
-func dl(rep string, status reader.Outcome, date, prospect string, o ...opt) reader.Record {
-	r := reader.Record{Kind: repcard.KindDeals, Rep: rep, Date: day(date), Prospect: prospect, Outcome: status}
+func dl(rep string, status repcard.Outcome, date, prospect string, o ...opt) repcard.Record {
+	r := repcard.Record{Kind: repcard.KindDeals, Rep: rep, Date: day(date), Prospect: prospect, Outcome: status}
 	for _, f := range o {
 		f(&r)
 	}
 	return r
 }
 
-func dealWon(rep, date, prospect string, o ...opt) reader.Record {
-	return dl(rep, reader.OutcomeWon, date, prospect, o...)
+func dealWon(rep, date, prospect string, o ...opt) repcard.Record {
+	return dl(rep, repcard.OutcomeWon, date, prospect, o...)
 }
 
-func dealLost(rep, date, prospect, reason string, o ...opt) reader.Record {
-	return dl(rep, reader.OutcomeLost, date, prospect, append([]opt{lost(reason)}, o...)...)
+func dealLost(rep, date, prospect, reason string, o ...opt) repcard.Record {
+	return dl(rep, repcard.OutcomeLost, date, prospect, append([]opt{lost(reason)}, o...)...)
 }
 
-func dealOpen(rep, expected, prospect string, o ...opt) reader.Record {
-	return dl(rep, reader.OutcomeOpen, expected, prospect, o...)
+func dealOpen(rep, expected, prospect string, o ...opt) repcard.Record {
+	return dl(rep, repcard.OutcomeOpen, expected, prospect, o...)
 }
 
-func tally(rep, date string, contacts, closings int, o ...opt) reader.Record {
-	r := reader.Record{Kind: repcard.KindTallies, Rep: rep, Date: day(date), Contacts: contacts, Closings: closings, HasClosings: true}
+func tally(rep, date string, contacts, closings int, o ...opt) repcard.Record {
+	r := repcard.Record{Kind: repcard.KindTallies, Rep: rep, Date: day(date), Contacts: contacts, Closings: closings, HasClosings: true}
 	for _, f := range o {
 		f(&r)
 	}
 	return r
 }
 
-func roster(rep, manager, office string) reader.Record {
-	return reader.Record{Kind: repcard.KindRoster, Rep: rep, Manager: manager, Office: office}
+func roster(rep, manager, office string) repcard.Record {
+	return repcard.Record{Kind: repcard.KindRoster, Rep: rep, Manager: manager, Office: office}
 }
 
 // testConfig is config.Default with every value the fixtures depend on set
@@ -122,7 +123,7 @@ func mustPeriod(s string) repcard.Period {
 	return p
 }
 
-func buildReport(cfg *config.Config, period string, recs []reader.Record) *Report {
+func buildReport(cfg *config.Config, period string, recs []repcard.Record) *Report {
 	b := NewBuilder(cfg)
 	for i := range recs {
 		b.Add(&recs[i])

@@ -7,13 +7,12 @@ import (
 	"testing"
 
 	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/reader"
 )
 
 // randomRecords returns n random records of every kind for 8 reps (6 on a
 // roster under 3 managers), 30 prospects with case variants, June 2025 to
 // December 2026.
-func randomRecords(seed uint64, n int) []reader.Record {
+func randomRecords(seed uint64, n int) []repcard.Record {
 	rng := rand.New(rand.NewPCG(seed, 42))
 	reps := []string{"Ann", "Bob", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal"}
 	managers := []string{"Mia", "Max", "Moe"}
@@ -34,13 +33,13 @@ func randomRecords(seed uint64, n int) []reader.Record {
 		first := repcard.MakeDate(2025, 6, 1)
 		return first + repcard.Date(rng.IntN(int(repcard.MakeDate(2026, 12, 31)-first)+1))
 	}
-	var recs []reader.Record
+	var recs []repcard.Record
 	for i, r := range reps[:6] {
-		recs = append(recs, reader.Record{Kind: repcard.KindRoster, Rep: r, Manager: managers[i%3], Office: fmt.Sprint("Office ", i%2)})
+		recs = append(recs, repcard.Record{Kind: repcard.KindRoster, Rep: r, Manager: managers[i%3], Office: fmt.Sprint("Office ", i%2)})
 	}
-	recs = append(recs, reader.Record{Kind: repcard.KindRoster, Rep: "Ivy", Manager: "Mia"}) // no rows
+	recs = append(recs, repcard.Record{Kind: repcard.KindRoster, Rep: "Ivy", Manager: "Mia"}) // no rows
 	for len(recs) < n {
-		rec := reader.Record{Rep: reps[rng.IntN(len(reps))], Date: date(), Prospect: prospect()}
+		rec := repcard.Record{Rep: reps[rng.IntN(len(reps))], Date: date(), Prospect: prospect()}
 		// Reps 0–2 log activities, 3–4 keep tallies, 5–6 export deals, 7 all three.
 		idx := 0
 		for j, r := range reps {
@@ -64,12 +63,12 @@ func randomRecords(seed uint64, n int) []reader.Record {
 		case repcard.KindActivities:
 			rec.Type = types[rng.IntN(len(types))]
 			rec.Planned = rng.IntN(10) == 0
-			rec.Outcome = []reader.Outcome{reader.OutcomeNone, reader.OutcomeNone, reader.OutcomeWon, reader.OutcomeLost, reader.OutcomeLost, reader.OutcomeMaybe}[rng.IntN(6)]
+			rec.Outcome = []repcard.Outcome{repcard.OutcomeNone, repcard.OutcomeNone, repcard.OutcomeWon, repcard.OutcomeLost, repcard.OutcomeLost, repcard.OutcomeMaybe}[rng.IntN(6)]
 			rec.DealID = []string{"", "", "D1", "D2"}[rng.IntN(4)]
 		case repcard.KindDeals:
-			rec.Outcome = []reader.Outcome{reader.OutcomeWon, reader.OutcomeLost, reader.OutcomeOpen}[rng.IntN(3)]
+			rec.Outcome = []repcard.Outcome{repcard.OutcomeWon, repcard.OutcomeLost, repcard.OutcomeOpen}[rng.IntN(3)]
 			rec.ID = fmt.Sprint("D", rng.IntN(5))
-			if rec.Outcome == reader.OutcomeOpen {
+			if rec.Outcome == repcard.OutcomeOpen {
 				rec.Created = date()
 				if rng.IntN(2) == 0 {
 					rec.Date = 0
@@ -86,12 +85,12 @@ func randomRecords(seed uint64, n int) []reader.Record {
 			rec.Rejections = rng.IntN(rec.Contacts - rec.Closings + 1)
 			rec.ReferralAsks = rng.IntN(3)
 		}
-		if rec.Outcome == reader.OutcomeLost {
+		if rec.Outcome == repcard.OutcomeLost {
 			rec.LossReason = reasons[rng.IntN(len(reasons))]
 			rec.Stage = stages[rng.IntN(len(stages))]
 		}
 		if rng.IntN(4) == 0 {
-			rec.Referral = reader.Yes
+			rec.Referral = repcard.Yes
 		}
 		if rng.IntN(5) == 0 {
 			rec.NextFollowUp = date()
@@ -232,7 +231,7 @@ func TestProperties(t *testing.T) {
 				}
 
 				// Another order of the same records: identical bytes.
-				shuffled := append([]reader.Record(nil), recs...)
+				shuffled := append([]repcard.Record(nil), recs...)
 				rand.New(rand.NewPCG(seed, 7)).Shuffle(len(shuffled), func(i, j int) {
 					shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
 				})

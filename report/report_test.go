@@ -9,12 +9,11 @@ import (
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/internal/golden"
-	"github.com/repcard/repcard/reader"
 )
 
 func dy(s string) Day { return Day(day(s)) }
 
-func recID(s string) opt { return func(r *reader.Record) { r.ID = s } }
+func recID(s string) opt { return func(r *repcard.Record) { r.ID = s } }
 
 // fixture is one hand-computed case: records, a period, a config, and the
 // key numbers worked out on paper. Its whole metrics.json is compared with
@@ -23,7 +22,7 @@ type fixture struct {
 	name   string
 	period string
 	cfg    func(*config.Config)
-	recs   []reader.Record
+	recs   []repcard.Record
 	check  func(t *testing.T, r *Report)
 }
 
@@ -32,7 +31,7 @@ var fixtures = []fixture{
 		name:   "deals_only",
 		period: "2026-10",
 		cfg:    func(c *config.Config) { c.Commission.PerSale = 50 },
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			dealWon("Dee Deals", "2026-10-05", "Alpha", amt(10000)),
 			dealWon("Dee Deals", "2026-10-12", "Bravo", amt(5000), com(700)),
 			dealWon("Dee Deals", "2026-10-20", "Charlie"),
@@ -81,7 +80,7 @@ var fixtures = []fixture{
 	{
 		name:   "activities_only",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			act("Ada Acts", "2026-10-01", "call", "P1"),
 			act("Ada Acts", "2026-10-02", "email", "P2"),
 			act("Ada Acts", "2026-10-03", "meeting", "P3", won, amt(2000)),
@@ -127,7 +126,7 @@ var fixtures = []fixture{
 		name:   "tallies_only",
 		period: "2026-10",
 		cfg:    func(c *config.Config) { c.Commission.PerSale = 40 },
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			tally("Tom Tally", "2026-10-05", 20, 1, com(150), rejections(8), referralAsks(2)),
 			tally("Tom Tally", "2026-10-12", 25, 2, amt(3000), rejections(10), referralAsks(1)),
 			tally("Tom Tally", "2026-10-19", 15, 1),
@@ -153,7 +152,7 @@ var fixtures = []fixture{
 	{
 		name:   "precedence",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			act("Pat Both", "2026-10-01", "call", "P1", won, amt(9999)),
 			act("Pat Both", "2026-10-02", "call", "P2", lost("Budget")),
 			act("Pat Both", "2026-10-03", "call", "P3"),
@@ -192,7 +191,7 @@ var fixtures = []fixture{
 			c.Commission.PerSale = 25
 			c.Commission.Reps = map[string]config.RepCommission{"RIA  rate": {Rate: &rate, PerSale: &perSale}}
 		},
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			dealWon("Ria Rate", "2026-10-01", "A", amt(10000)),
 			dealWon("Ria Rate", "2026-10-02", "B"),
 			dealWon("Ria Rate", "2026-10-03", "C", amt(500), com(123.45)),
@@ -212,7 +211,7 @@ var fixtures = []fixture{
 		name:   "quarter",
 		period: "2026-Q3",
 		cfg:    func(c *config.Config) { c.Goals.MonthlyCommission = 250 },
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			tally("Quin Quarter", "2026-06-15", 10, 1, com(100)),
 			tally("Quin Quarter", "2026-07-15", 20, 2, com(200)),
 			tally("Quin Quarter", "2026-08-15", 30, 3, com(300)),
@@ -246,8 +245,8 @@ var fixtures = []fixture{
 		name:   "year",
 		period: "2026",
 		cfg:    func(c *config.Config) { c.Goals.AnnualCommission = 10000 },
-		recs: func() []reader.Record {
-			recs := []reader.Record{tally("Yan Year", "2025-12-10", 10, 1, com(100))}
+		recs: func() []repcard.Record {
+			recs := []repcard.Record{tally("Yan Year", "2025-12-10", 10, 1, com(100))}
 			for m := 1; m <= 12; m++ {
 				d := repcard.MakeDate(2026, time.Month(m), 10).String()
 				recs = append(recs, tally("Yan Year", d, 10*m, m, com(100*float64(m))))
@@ -272,7 +271,7 @@ var fixtures = []fixture{
 	{
 		name:   "zero_closings",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			act("Zoe Zero", "2026-10-01", "call", "A"),
 			act("Zoe Zero", "2026-10-02", "call", "B"),
 			act("Zoe Zero", "2026-10-03", "call", "C"),
@@ -308,7 +307,7 @@ var fixtures = []fixture{
 	{
 		name:   "alerts",
 		period: "2026-10",
-		recs: func() []reader.Record {
+		recs: func() []repcard.Record {
 			// Every rep: July–September 100 contacts, 10 closings, 1,000
 			// commission each month: contacts per close 10, value per
 			// contact 10.00, contacts mean 100.
@@ -328,7 +327,7 @@ var fixtures = []fixture{
 				{"A9 Arrow Up", 100, 10, 1050},     // +5 % → up
 				{"B1 Arrow Flat", 100, 10, 1040},   // +4 % → flat
 			}
-			var recs []reader.Record
+			var recs []repcard.Record
 			for _, o := range october {
 				for _, d := range []string{"2026-07-15", "2026-08-15", "2026-09-15"} {
 					recs = append(recs, tally(o.rep, d, 100, 10, com(1000)))
@@ -375,7 +374,7 @@ var fixtures = []fixture{
 	{
 		name:   "follow_ups",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			act("Fay Follow", "2026-06-15", "call", "Quiet Co", lost("Not now")),
 			act("Fay Follow", "2026-09-01", "call", "Recent Co", lost("Budget")),
 			act("Fay Follow", "2026-09-10", "call", "Dated Co", lost("Timing"), nfu("2026-11-03")),
@@ -432,7 +431,7 @@ var fixtures = []fixture{
 	{
 		name:   "stale_maybes",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			dealOpen("Max Stale", "2026-12-15", "Slow Inc", amt(8000), created("2026-08-01"), stage("Proposal")),
 			dealOpen("Max Stale", "2026-12-15", "Fresh Inc", amt(2000), created("2026-08-01")),
 			act("Max Stale", "2026-10-20", "call", "Fresh Inc"),
@@ -475,7 +474,7 @@ var fixtures = []fixture{
 	{
 		name:   "near_misses",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			dealLost("Nia Near", "2026-10-02", "N1", "Price", stage("Negotiation/Review"), amt(5000)),
 			dealLost("Nia Near", "2026-10-05", "N2", "", stage("Qualification"), prob(80), amt(3000)),
 			dealLost("Nia Near", "2026-10-09", "N3", "", stage("Discovery"), prob(70), amt(2000)),
@@ -510,7 +509,7 @@ var fixtures = []fixture{
 	{
 		name:   "pipeline",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			dealOpen("Pia Pipe", "2026-11-30", "A", amt(50000), created("2026-10-01")),
 			dealOpen("Pia Pipe", "2026-11-30", "B", amt(30000), created("2026-10-01")),
 			dealOpen("Pia Pipe", "2026-11-30", "C", amt(20000), created("2026-10-01")),
@@ -535,8 +534,8 @@ var fixtures = []fixture{
 			c.Goals.MonthlyCommission = 1000
 			c.Goals.Reps = map[string]config.RepGoal{"Override Cy": {AnnualCommission: &annual}}
 		},
-		recs: func() []reader.Record {
-			var recs []reader.Record
+		recs: func() []repcard.Record {
+			var recs []repcard.Record
 			for m := 1; m <= 10; m++ {
 				d := repcard.MakeDate(2026, time.Month(m), 5).String()
 				al := 1000.0
@@ -594,8 +593,8 @@ var fixtures = []fixture{
 			c.Goals.MonthlyClosings, c.Goals.AnnualClosings = 2, 30
 			c.Goals.Reps = map[string]config.RepGoal{"Cl Slow": {AnnualClosings: &ten}}
 		},
-		recs: func() []reader.Record {
-			var recs []reader.Record
+		recs: func() []repcard.Record {
+			var recs []repcard.Record
 			for m := 1; m <= 10; m++ {
 				d := repcard.MakeDate(2026, time.Month(m), 5).String()
 				recs = append(recs, tally("Cl Closer", d, 20, 3), tally("Cl Slow", d, 20, 1))
@@ -618,7 +617,7 @@ var fixtures = []fixture{
 	{
 		name:   "roster",
 		period: "2026-10",
-		recs: []reader.Record{
+		recs: []repcard.Record{
 			roster("Rita Roster", "Mia Manager", "Boston"),
 			roster("Ann On", "Mia Manager", "Boston"),
 			roster("Ben Other", "Max Boss", "Denver"),
@@ -671,7 +670,7 @@ func TestFixtures(t *testing.T) {
 
 			// Built again, and from the records in reverse order: the same bytes.
 			again, _ := buildReport(cfg, f.period, f.recs).JSON()
-			rev := make([]reader.Record, len(f.recs))
+			rev := make([]repcard.Record, len(f.recs))
 			for i := range f.recs {
 				rev[len(rev)-1-i] = f.recs[i]
 			}

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/reader"
 )
 
 // TestStateStore adds enough updates for many compactions (runs of tens of
@@ -189,20 +188,20 @@ func TestStateEntryPacking(t *testing.T) {
 // manyProspects returns n activity rows of 5 reps with 5,000 prospects over
 // three months: enough rows per month for the state store to merge tails
 // into runs many times.
-func manyProspects(n int) []reader.Record {
+func manyProspects(n int) []repcard.Record {
 	rng := rand.New(rand.NewPCG(3, 4))
-	outcomes := []reader.Outcome{reader.OutcomeNone, reader.OutcomeWon, reader.OutcomeLost, reader.OutcomeMaybe}
+	outcomes := []repcard.Outcome{repcard.OutcomeNone, repcard.OutcomeWon, repcard.OutcomeLost, repcard.OutcomeMaybe}
 	reasons := []string{"", "Budget", "Timing", "went dark"}
 	first := repcard.MakeDate(2026, 8, 1)
-	recs := make([]reader.Record, n)
+	recs := make([]repcard.Record, n)
 	for i := range recs {
-		r := reader.Record{
+		r := repcard.Record{
 			Kind: repcard.KindActivities, Rep: fmt.Sprint("Rep ", rng.IntN(5)), Type: "call",
 			Date:     first + repcard.Date(rng.IntN(92)),
 			Prospect: fmt.Sprint("Prospect ", rng.IntN(5000)),
 			Outcome:  outcomes[rng.IntN(len(outcomes))],
 		}
-		if r.Outcome == reader.OutcomeLost {
+		if r.Outcome == repcard.OutcomeLost {
 			r.LossReason = reasons[rng.IntN(len(reasons))]
 			if rng.IntN(2) == 0 {
 				r.NextFollowUp = r.Date + repcard.Date(rng.IntN(120))
@@ -218,8 +217,8 @@ func manyProspects(n int) []reader.Record {
 func TestManyProspectsOrderAndFinish(t *testing.T) {
 	recs := manyProspects(40_000)
 	sorted := slices.Clone(recs)
-	slices.SortStableFunc(sorted, func(x, y reader.Record) int { return cmp.Compare(x.Date, y.Date) })
-	build := func(recs []reader.Record, finish bool, p repcard.Period) []byte {
+	slices.SortStableFunc(sorted, func(x, y repcard.Record) int { return cmp.Compare(x.Date, y.Date) })
+	build := func(recs []repcard.Record, finish bool, p repcard.Period) []byte {
 		b := NewBuilder(testConfig())
 		for i := range recs {
 			b.Add(&recs[i])

@@ -11,19 +11,18 @@ import (
 	"strings"
 
 	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/reader"
 )
 
 // Report is every number of one run for one period: the whole team, each
 // manager's team and each rep. It is what metrics.json holds; the PDFs print
 // from it.
 type Report struct {
-	Period   PeriodJSON     `json:"period"`
-	Currency string         `json:"currency"`
-	Inputs   []reader.Input `json:"inputs"` // set by the caller
-	Team     Metrics        `json:"team"`
-	Managers []Manager      `json:"managers"`
-	Reps     []Rep          `json:"reps"`
+	Period   PeriodJSON      `json:"period"`
+	Currency string          `json:"currency"`
+	Inputs   []repcard.Input `json:"inputs"` // set by the caller
+	Team     Metrics         `json:"team"`
+	Managers []Manager       `json:"managers"`
+	Reps     []Rep           `json:"reps"`
 }
 
 // PeriodJSON is the period as metrics.json writes it.

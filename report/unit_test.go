@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/reader"
 )
 
 func TestCivil(t *testing.T) {
@@ -36,20 +35,20 @@ func TestCivil(t *testing.T) {
 func TestDefaultPeriod(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		recs []reader.Record
+		recs []repcard.Record
 		want string // "" for none
 	}{
 		{"no rows", nil, ""},
-		{"roster only", []reader.Record{roster("A", "M", "")}, ""},
-		{"open deal only", []reader.Record{dealOpen("A", "2026-12-31", "X")}, ""},
-		{"last day of month", []reader.Record{act("A", "2026-10-31", "call", "")}, "2026-10"},
-		{"day before", []reader.Record{act("A", "2026-10-30", "call", "")}, "2026-09"},
-		{"tally", []reader.Record{tally("A", "2026-11-01", 3, 0)}, "2026-10"},
-		{"decided deal", []reader.Record{dealLost("A", "2026-12-31", "X", "")}, "2026-12"},
-		{"open deal does not count", []reader.Record{
+		{"roster only", []repcard.Record{roster("A", "M", "")}, ""},
+		{"open deal only", []repcard.Record{dealOpen("A", "2026-12-31", "X")}, ""},
+		{"last day of month", []repcard.Record{act("A", "2026-10-31", "call", "")}, "2026-10"},
+		{"day before", []repcard.Record{act("A", "2026-10-30", "call", "")}, "2026-09"},
+		{"tally", []repcard.Record{tally("A", "2026-11-01", 3, 0)}, "2026-10"},
+		{"decided deal", []repcard.Record{dealLost("A", "2026-12-31", "X", "")}, "2026-12"},
+		{"open deal does not count", []repcard.Record{
 			act("A", "2026-10-31", "call", ""), dealOpen("A", "2027-03-31", "X"),
 		}, "2026-10"},
-		{"planned touch does not count", []reader.Record{
+		{"planned touch does not count", []repcard.Record{
 			act("A", "2026-10-31", "call", ""), act("A", "2027-03-31", "call", "", planned),
 		}, "2026-10"},
 	} {
@@ -69,7 +68,7 @@ func TestDefaultPeriod(t *testing.T) {
 }
 
 func TestOnly(t *testing.T) {
-	r := buildReport(testConfig(), "2026-10", []reader.Record{
+	r := buildReport(testConfig(), "2026-10", []repcard.Record{
 		roster("Ann", "Mia", ""), roster("Bob", "Max", ""), roster("Cy", "Mia", ""),
 		tally("Ann", "2026-10-01", 10, 1), tally("Bob", "2026-10-01", 20, 2), tally("Dan", "2026-10-01", 5, 0),
 	})
@@ -134,11 +133,11 @@ func TestAddReusesRecord(t *testing.T) {
 		want.Add(&c)
 	}
 	got := NewBuilder(testConfig())
-	var rec reader.Record
+	var rec repcard.Record
 	for i := range recs {
 		rec = recs[i]
 		got.Add(&rec)
-		rec = reader.Record{Rep: "garbage", Prospect: "garbage", LossReason: "garbage"}
+		rec = repcard.Record{Rep: "garbage", Prospect: "garbage", LossReason: "garbage"}
 	}
 	p := mustPeriod("2026-10")
 	a, _ := want.Build(p).JSON()
@@ -152,7 +151,7 @@ func TestAddReusesRecord(t *testing.T) {
 func TestAlertsDisabled(t *testing.T) {
 	cfg := testConfig()
 	cfg.Alerts.RatioWorsePct, cfg.Alerts.ContactsDownPct, cfg.Alerts.ValueDownPct = 0, 0, 0
-	var recs []reader.Record
+	var recs []repcard.Record
 	for _, d := range []string{"2026-07-15", "2026-08-15", "2026-09-15"} {
 		recs = append(recs, tally("A", d, 100, 10, com(1000)))
 	}
@@ -167,7 +166,7 @@ func TestAlertsDisabled(t *testing.T) {
 // Spellings of a prospect or reason that differ only in case and spaces are
 // one; the name shown is the most frequent spelling.
 func TestFolding(t *testing.T) {
-	r := buildReport(testConfig(), "2026-10", []reader.Record{
+	r := buildReport(testConfig(), "2026-10", []repcard.Record{
 		act("A", "2026-10-01", "call", "ACME corp", lost("budget")),
 		act("A", "2026-10-02", "call", "Acme Corp", lost("Budget")),
 		act("A", "2026-10-03", "call", "Acme  Corp", lost("Budget")),
@@ -183,7 +182,7 @@ func TestFolding(t *testing.T) {
 func TestWriteJSONEmpty(t *testing.T) {
 	for _, r := range []*Report{
 		NewBuilder(testConfig()).Build(mustPeriod("2026-10")),
-		buildReport(testConfig(), "2026-10", []reader.Record{roster("A", "M", "")}),
+		buildReport(testConfig(), "2026-10", []repcard.Record{roster("A", "M", "")}),
 	} {
 		js, err := r.JSON()
 		if err != nil {
@@ -199,7 +198,7 @@ func TestWriteJSONEmpty(t *testing.T) {
 // Each alert has the message its rep reads and the one their manager reads;
 // metrics.json has the rep's.
 func TestAlertWording(t *testing.T) {
-	var recs []reader.Record
+	var recs []repcard.Record
 	for _, d := range []string{"2026-07-15", "2026-08-15", "2026-09-15"} {
 		recs = append(recs, tally("A", d, 100, 10, com(1000)))
 	}

@@ -26,7 +26,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	counts := map[repcard.Kind]int{}
-	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, func(rec *reader.Record) { counts[rec.Kind]++ })
+	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, func(rec *repcard.Record) { counts[rec.Kind]++ })
 	if err != nil {
 		fmt.Fprintf(stderr, "repcard check: %v\n", err)
 		return exitNothing

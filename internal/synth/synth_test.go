@@ -22,7 +22,7 @@ func TestWriteReadsBack(t *testing.T) {
 			}
 			counts := map[repcard.Kind]int{}
 			reps := map[string]bool{}
-			b, err := reader.ReadInbox(context.Background(), dir, config.Default(), func(r *reader.Record) {
+			b, err := reader.ReadInbox(context.Background(), dir, config.Default(), func(r *repcard.Record) {
 				counts[r.Kind]++
 				reps[r.Rep] = true
 			})

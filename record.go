@@ -1,6 +1,4 @@
-package reader
-
-import "github.com/repcard/repcard"
+package repcard
 
 // Outcome is what a row says happened, folded from status and outcome words
 // (config "words") into a few classes.
@@ -44,8 +42,8 @@ const (
 // absent values are zero (a zero Date is "no date"), and HasAmount,
 // HasCommission and HasProbability tell a blank from a zero.
 type Record struct {
-	Kind repcard.Kind
-	Src  repcard.Src
+	Kind Kind
+	Src  Src
 
 	// Rep is the rep's canonical name: trimmed, whitespace-collapsed and
 	// mapped through roster aliases and emails.
@@ -54,7 +52,7 @@ type Record struct {
 	// Date is when the row happened: the touch (activities), the close or
 	// expected close (deals; zero for an open deal with none), the day, week
 	// or month tallied (tallies), the start date (roster).
-	Date repcard.Date
+	Date Date
 
 	// Activities and deals.
 	Type         string  // activity type, lowercased: "call", "email", "meeting"…
@@ -67,12 +65,12 @@ type Record struct {
 	LossReason   string  // trimmed, as written
 	Stage        string  // as written
 	Referral     Tri     // was a referral asked (after a no)
-	NextFollowUp repcard.Date
-	Created      repcard.Date // deals: created date
+	NextFollowUp Date
+	Created      Date // deals: created date
 
-	Amount         repcard.Money
+	Amount         Money
 	HasAmount      bool
-	Commission     repcard.Money
+	Commission     Money
 	HasCommission  bool
 	Probability    float64 // per cent, 0–100
 	HasProbability bool
@@ -97,16 +95,16 @@ type Record struct {
 // Duplicates; Skipped counts title, blank, total and repeated header rows,
 // which are not data.
 type Input struct {
-	File       string       `json:"file"`
-	Sheet      string       `json:"sheet"`
-	Kind       repcard.Kind `json:"kind"`
-	Mapping    string       `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
-	RepFrom    string       `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
-	Reason     string       `json:"reason,omitempty"`   // why kind is none, or why the file could not be read
-	HeaderRow  int          `json:"header_row,omitempty"`
-	Rows       int          `json:"rows"`
-	Used       int          `json:"used"`
-	LeftOut    int          `json:"left_out"`
-	Duplicates int          `json:"duplicates"`
-	Skipped    int          `json:"skipped"`
+	File       string `json:"file"`
+	Sheet      string `json:"sheet"`
+	Kind       Kind   `json:"kind"`
+	Mapping    string `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
+	RepFrom    string `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
+	Reason     string `json:"reason,omitempty"`   // why kind is none, or why the file could not be read
+	HeaderRow  int    `json:"header_row,omitempty"`
+	Rows       int    `json:"rows"`
+	Used       int    `json:"used"`
+	LeftOut    int    `json:"left_out"`
+	Duplicates int    `json:"duplicates"`
+	Skipped    int    `json:"skipped"`
 }
