@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/pipeline"
 	"github.com/repcard/repcard/reader"
 )
 
@@ -25,8 +26,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return exitUsage
 	}
-	counts := map[repcard.Kind]int{}
-	batch, err := reader.ReadInbox(ctx, cfg.Inbox, cfg, func(rec *repcard.Record) { counts[rec.Kind]++ })
+	batch, err := pipeline.Check(ctx, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "repcard check: %v\n", err)
 		return exitNothing

@@ -19,6 +19,7 @@ const (
 	exitLeftOut = 1
 	exitUsage   = 2
 	exitNothing = 3
+	exitPartial = 4
 )
 
 const usage = `repcard turns sales spreadsheets into coaching PDFs.

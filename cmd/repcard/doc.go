@@ -14,6 +14,8 @@ Usage:
 With no flags, run reads config.yaml in the current folder.
 
 Exit codes: 0 all good; 1 reports written but something was left out (see
-data-issues.csv); 2 usage or config error; 3 nothing could be produced.
+data-issues.csv); 2 usage or config error; 3 nothing could be produced; 4
+stopped part-way: some outputs were written (each whole), others are as the
+run before left them.
 */
 package main

@@ -1,4 +1,7 @@
-package main
+// Package progress draws one live status line on a terminal while repcard
+// reads and renders: the phase, a bar, steps done of total, elapsed time and
+// an estimate of what is left. Off a terminal it draws nothing.
+package progress
 
 import (
 	"fmt"
@@ -11,11 +14,11 @@ import (
 	"golang.org/x/term"
 )
 
-// progress draws one live status line on a terminal: the phase, a bar,
+// Line draws one live status line on a terminal: the phase, a bar,
 // done of total, elapsed time and an estimate of what is left. On anything
 // that is not a terminal (a log file, CI) it draws nothing: run prints one
 // summary line at the end instead.
-type progress struct {
+type Line struct {
 	mu      sync.Mutex
 	w       io.Writer
 	live    bool
@@ -29,10 +32,10 @@ type progress struct {
 	started time.Time // of the phase
 }
 
-// newProgress returns a progress line on w when w is a terminal and quiet
-// is false; otherwise a progress that draws nothing.
-func newProgress(w io.Writer, quiet bool) *progress {
-	p := &progress{w: w, start: time.Now(), width: 80}
+// New returns a Line on w when w is a terminal and quiet is false;
+// otherwise a Line that draws nothing.
+func New(w io.Writer, quiet bool) *Line {
+	p := &Line{w: w, start: time.Now(), width: 80}
 	if f, ok := w.(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) {
 		p.live = true
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 40 {
@@ -43,7 +46,7 @@ func newProgress(w io.Writer, quiet bool) *progress {
 }
 
 // Phase starts a new phase ("reading", "rendering") of total steps.
-func (p *progress) Phase(name string, total int) {
+func (p *Line) Phase(name string, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.phase, p.done, p.total, p.started = name, 0, total, time.Now()
@@ -51,7 +54,7 @@ func (p *progress) Phase(name string, total int) {
 }
 
 // Step records one step done, with what it was (a file name).
-func (p *progress) Step(what string) {
+func (p *Line) Step(what string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done++
@@ -63,7 +66,7 @@ func (p *progress) Step(what string) {
 }
 
 // Done clears the line.
-func (p *progress) Done() {
+func (p *Line) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.live && p.drawn {
@@ -72,7 +75,7 @@ func (p *progress) Done() {
 }
 
 // draw repaints the line, at most ten times a second unless forced.
-func (p *progress) draw(force bool) {
+func (p *Line) draw(force bool) {
 	if !p.live {
 		return
 	}

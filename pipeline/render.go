@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"context"
@@ -21,9 +21,9 @@ import (
 // coachingParagraphs is how many coaching paragraphs a rep report prints.
 const coachingParagraphs = 2
 
-// renderer is everything that turns a report into PDFs, prepared once per
-// run before anything is written: a template error or a bad font stops the
-// run here, with nothing half-done.
+// renderer is everything that turns a report into PDFs, prepared once
+// before anything is written: a template error or a bad font stops the run
+// there, with nothing half-done.
 type renderer struct {
 	pdf   *pdf.Renderer
 	coach *coach.Set
@@ -78,18 +78,32 @@ type document struct {
 
 // documents lists the PDFs of a run, in a fixed order: the team summary, the
 // managers' summaries, then each rep's report and self-review, by slug.
-func (rd *renderer) documents(r *result, selfReview, summaries bool) ([]document, error) {
-	rpt := r.report
+// Every path is built from slugs (output.SafeJoin), so no name from a
+// spreadsheet can point outside the period folder.
+func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]document, error) {
+	rpt := res.Report
 	var docs []document
+	add := func(render func(w io.Writer) error, elems ...string) error {
+		path, err := output.SafeJoin(res.Dir, elems...)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, document{path, render})
+		return nil
+	}
 	if summaries {
-		docs = append(docs, document{filepath.Join(r.dir, "team.pdf"), func(w io.Writer) error { return rd.pdf.Team(w, rpt) }})
+		if err := add(func(w io.Writer) error { return rd.pdf.Team(w, rpt) }, "team.pdf"); err != nil {
+			return nil, err
+		}
 		names := make([]string, len(rpt.Managers))
 		for i, m := range rpt.Managers {
 			names[i] = m.Manager
 		}
 		for i, slug := range output.Slugs(names) {
 			m := &rpt.Managers[i]
-			docs = append(docs, document{filepath.Join(r.dir, "managers", slug+".pdf"), func(w io.Writer) error { return rd.pdf.Manager(w, rpt, m) }})
+			if err := add(func(w io.Writer) error { return rd.pdf.Manager(w, rpt, m) }, "managers", slug+".pdf"); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for i := range rpt.Reps {
@@ -102,22 +116,28 @@ func (rd *renderer) documents(r *result, selfReview, summaries bool) ([]document
 		for j, p := range paras {
 			text[j] = pdf.Paragraph{Title: p.Title, Text: p.Text}
 		}
-		docs = append(docs, document{filepath.Join(r.dir, "reps", rep.Slug+".pdf"), func(w io.Writer) error { return rd.pdf.Rep(w, rpt, rep, text) }})
+		if err := add(func(w io.Writer) error { return rd.pdf.Rep(w, rpt, rep, text) }, "reps", rep.Slug+".pdf"); err != nil {
+			return nil, err
+		}
 		if selfReview {
-			docs = append(docs, document{filepath.Join(r.dir, "review", rep.Slug+".pdf"), func(w io.Writer) error { return rd.pdf.SelfReview(w, rpt, rep, text) }})
+			if err := add(func(w io.Writer) error { return rd.pdf.SelfReview(w, rpt, rep, text) }, "review", rep.Slug+".pdf"); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return docs, nil
 }
 
-// writeAll renders and writes docs with n workers. Each file is written
-// atomically, so a run stopped at any moment leaves every output whole. The
-// error is the first in document order, so it does not depend on timing.
-func writeAll(ctx context.Context, docs []document, n int, prog *progress) error {
+// writeAll renders and writes docs with n workers (0: one per CPU) and
+// returns how many it wrote. Each file is written atomically, so a run
+// stopped at any moment leaves every output whole. The error is the first
+// in document order, so it does not depend on timing.
+func writeAll(ctx context.Context, docs []document, n int, prog Progress) (int, error) {
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
 	errs := make([]error, len(docs))
+	done := make([]bool, len(docs))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(n, max(len(docs), 1)) {
@@ -127,6 +147,7 @@ func writeAll(ctx context.Context, docs []document, n int, prog *progress) error
 			for i := range next {
 				d := docs[i]
 				errs[i] = output.WriteFile(d.path, d.render)
+				done[i] = errs[i] == nil
 				prog.Step(filepath.Base(d.path))
 			}
 		}()
@@ -141,15 +162,21 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	written := 0
+	for _, ok := range done {
+		if ok {
+			written++
+		}
+	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return written, err
 	}
 	for _, err := range errs {
 		if err != nil {
-			return err
+			return written, err
 		}
 	}
-	return nil
+	return written, nil
 }
 
 // glyphWarnings reports, once per character, text from the spreadsheets that

@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/repcard/repcard/reader"
+)
+
+// fileStamp is what tells that a file changed.
+type fileStamp struct {
+	size int64
+	mod  time.Time
+}
+
+// inboxWatcher wakes the watch loop on file events, when the system sends
+// them; the loop also polls, so a folder whose events never arrive (network
+// drives) is still watched.
+type inboxWatcher struct {
+	dir    string
+	fsw    *fsnotify.Watcher
+	events chan struct{}
+	done   chan struct{}
+}
+
+func newInboxWatcher(dir string, noEvents func(error)) *inboxWatcher {
+	w := &inboxWatcher{dir: dir, events: make(chan struct{}, 1), done: make(chan struct{})}
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		if noEvents != nil {
+			noEvents(err)
+		}
+		return w
+	}
+	w.fsw = fsw
+	w.addTree(dir)
+	go w.forward()
+	return w
+}
+
+// walkInbox calls fn with each entry under dir that reading would visit:
+// hidden folders below dir are passed over, as reader does.
+func walkInbox(dir string, fn func(path string, d fs.DirEntry)) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		fn(p, d)
+		return nil
+	})
+}
+
+// addTree watches dir and the folders under it.
+func (w *inboxWatcher) addTree(dir string) {
+	walkInbox(dir, func(p string, d fs.DirEntry) {
+		if d.IsDir() {
+			w.fsw.Add(p)
+		}
+	})
+}
+
+func (w *inboxWatcher) forward() {
+	for {
+		select {
+		case <-w.done:
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					w.addTree(ev.Name)
+				}
+			}
+			select {
+			case w.events <- struct{}{}:
+			default:
+			}
+		case _, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+		}
+	}
+}
+
+// snapshot stamps every input file under the inbox; lock and temp files are
+// not input files, so they never trigger a rebuild.
+func (w *inboxWatcher) snapshot() map[string]fileStamp {
+	m := make(map[string]fileStamp)
+	walkInbox(w.dir, func(p string, d fs.DirEntry) {
+		if d.IsDir() || !reader.IsInputFile(d.Name()) {
+			return
+		}
+		if fi, err := d.Info(); err == nil {
+			m[p] = fileStamp{fi.Size(), fi.ModTime()}
+		}
+	})
+	return m
+}
+
+func (w *inboxWatcher) close() {
+	close(w.done)
+	if w.fsw != nil {
+		w.fsw.Close()
+	}
+}

@@ -1,0 +1,183 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/output"
+	"github.com/repcard/repcard/reader"
+	"github.com/repcard/repcard/report"
+)
+
+// Progress hears how a run goes: a phase ("reading", "rendering") of total
+// steps, then each step as it ends. Its methods may be called from several
+// goroutines at once.
+type Progress interface {
+	Phase(name string, total int)
+	Step(what string)
+}
+
+// noProgress is the Progress of a run nobody watches.
+type noProgress struct{}
+
+func (noProgress) Phase(string, int) {}
+func (noProgress) Step(string)       {}
+
+// Options say what one run writes.
+type Options struct {
+	// Period to report; nil is the newest whole month in the data.
+	Period *repcard.Period
+	// Reps, when not empty, limits the PDFs to these reps (matched as the
+	// report matches names) and leaves out the team and manager summaries;
+	// the team's figures still come from all data.
+	Reps []string
+	// SelfReview also writes each rep's self-review edition.
+	SelfReview bool
+	// Workers is how many PDFs render at once; 0 is one per CPU. The
+	// output is the same for any number.
+	Workers int
+	// Progress hears the run's phases and steps; nil is silent.
+	Progress Progress
+}
+
+// Result is what a run wrote.
+type Result struct {
+	Report  *report.Report
+	Batch   *reader.Batch
+	Dir     string    // out/<period>
+	PDFs    int       // PDFs written
+	Written int       // files written: metrics.json, the PDFs, data-issues.csv
+	Started time.Time // when the run began to read
+
+	// Also lists the other periods in out whose reports Watch wrote again
+	// with this one, because their numbers changed.
+	Also []string
+
+	filtered bool // Options.Reps: only those reps' PDFs, no summaries
+}
+
+// IssuesPath is the run's data-issues.csv.
+func (r *Result) IssuesPath() string { return filepath.Join(r.Dir, "data-issues.csv") }
+
+// Pipeline runs batches with one config. New prepares what every run needs
+// (templates, fonts), so a mistake there stops the first run before it
+// reads or writes anything.
+type Pipeline struct {
+	cfg *config.Config
+	rd  *renderer
+}
+
+// New returns a Pipeline for cfg, or a *SetupError.
+func New(cfg *config.Config) (*Pipeline, error) {
+	rd, err := newRenderer(cfg)
+	if err != nil {
+		return nil, &SetupError{err}
+	}
+	return &Pipeline{cfg: cfg, rd: rd}, nil
+}
+
+// Run reads cfg's inbox and writes the reports of one period into cfg's
+// out folder: New, then Pipeline.Run.
+func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error) {
+	p, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return p.Run(ctx, opts)
+}
+
+// Run reads the inbox, builds the report of opts.Period and writes it.
+func (p *Pipeline) Run(ctx context.Context, opts Options) (*Result, error) {
+	prog := progressOf(opts.Progress)
+	started := time.Now()
+	b, batch, err := p.read(ctx, prog)
+	if err != nil {
+		return nil, err
+	}
+	period, err := p.choosePeriod(b, opts.Period)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.assemble(b, batch, period, true, opts.Reps, started)
+	if err != nil {
+		return nil, err
+	}
+	return res, p.write(ctx, res, opts.SelfReview, opts.Workers, prog)
+}
+
+func progressOf(p Progress) Progress {
+	if p == nil {
+		return noProgress{}
+	}
+	return p
+}
+
+// read reads the inbox into a report Builder.
+func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *reader.Batch, error) {
+	b := report.NewBuilder(p.cfg)
+	add, wait := reader.Async(b.Add) // fold on one core while the reader parses on another
+	batch, err := reader.ReadInbox(ctx, p.cfg.Inbox, p.cfg, add, reader.WithProgress(
+		func(n int) { prog.Phase("reading", n) },
+		func(file string) { prog.Step(file) }))
+	wait()
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, batch, nil
+}
+
+// choosePeriod is period, or the default period of what b holds.
+func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repcard.Period, error) {
+	if period != nil {
+		return *period, nil
+	}
+	d, ok := b.DefaultPeriod()
+	if !ok {
+		return d, &NothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", p.cfg.Inbox)}
+	}
+	return d, nil
+}
+
+// assemble computes the report of period from b, keeping only the reps
+// named in only (all when empty). final is for the last report made from b
+// (Builder.Finish), which must come after the others.
+func (p *Pipeline) assemble(b *report.Builder, batch *reader.Batch, period repcard.Period, final bool, only []string, started time.Time) (*Result, error) {
+	var rep *report.Report
+	if final {
+		rep = b.Finish(period)
+	} else {
+		rep = b.Build(period)
+	}
+	rep.Inputs = batch.Inputs
+	names := make([]string, len(rep.Reps))
+	for i, r := range rep.Reps {
+		names[i] = r.Rep
+	}
+	for i, s := range output.Slugs(names) {
+		rep.Reps[i].Slug = s
+	}
+	if len(only) > 0 {
+		rep = rep.Only(only)
+		if len(rep.Reps) == 0 {
+			return nil, &NothingError{fmt.Sprintf("no rep named %s in the data", strings.Join(only, " or "))}
+		}
+	}
+	return &Result{
+		Report:   rep,
+		Batch:    batch,
+		Dir:      filepath.Join(p.cfg.Out, period.Label()),
+		Started:  started,
+		filtered: len(only) > 0,
+	}, nil
+}
+
+// Check reads cfg's inbox and says what each file and sheet is and where
+// its rows went, without building or writing anything.
+func Check(ctx context.Context, cfg *config.Config) (*reader.Batch, error) {
+	return reader.ReadInbox(ctx, cfg.Inbox, cfg, func(*repcard.Record) {})
+}
