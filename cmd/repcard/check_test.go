@@ -10,15 +10,23 @@ import (
 	"testing"
 )
 
-// sharedDatasets returns ../shared/datasets beside the repository, or skips.
+// sharedDatasets returns the folder of public data sets: $REPCARD_DATASETS,
+// which must then exist (.ci/run sets it), or ../shared/datasets beside the
+// repository. Without either the test skips and says why.
 func sharedDatasets(t *testing.T) string {
 	t.Helper()
+	if dir := os.Getenv("REPCARD_DATASETS"); dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			t.Fatalf("REPCARD_DATASETS: %v", err)
+		}
+		return dir
+	}
 	dir, err := filepath.Abs("../../../shared/datasets")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no shared data sets at %s", dir)
+		t.Skipf("no public data sets: %s is absent and REPCARD_DATASETS is not set", dir)
 	}
 	return dir
 }

@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,9 +15,13 @@ import (
 	"time"
 
 	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/pipeline"
 )
 
-// binary is the repcard command built once for the end-to-end tests.
+// binary is the repcard command, built once for the tests that need a
+// process of its own: it is killed or signalled, or it must not take the
+// test down when it crashes or eats memory (hostile inputs). The others call
+// Main in-process.
 var binary string
 
 func TestMain(m *testing.M) {
@@ -41,7 +45,7 @@ type cmdResult struct {
 	stdout, stderr string
 }
 
-// repcard runs the binary in dir with args, bounded in time.
+// runBinary runs the binary in dir with args, bounded in time.
 func runBinary(t *testing.T, dir string, args ...string) cmdResult {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -63,7 +67,7 @@ func runBinary(t *testing.T, dir string, args ...string) cmdResult {
 }
 
 // smallInbox writes a roster and an activities file for two reps into a
-// fresh folder and returns it.
+// fresh folder's inbox/ and returns the folder.
 func smallInbox(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -87,92 +91,157 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
-func readMetrics(t *testing.T, path string) map[string]any {
-	t.Helper()
-	b, err := os.ReadFile(path)
+func TestRunExitCodes(t *testing.T) {
+	dir := smallInbox(t)
+	inbox, out := filepath.Join(dir, "inbox"), filepath.Join(dir, "out")
+	templates, err := filepath.Abs(filepath.Join("..", "..", "templates"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
+	noConfig := filepath.Join(dir, "config.yaml") // the defaults, without the repository's config
+	writeFile(t, noConfig, fmt.Sprintf("templates: %q\n", templates))
+	broken := filepath.Join(dir, "broken.yaml")
+	writeFile(t, broken, "templates: "+filepath.Join(dir, "nowhere")+"\n")
+	empty := filepath.Join(dir, "empty")
+	os.Mkdir(empty, 0o755)
+	badRow := smallInbox(t)
+	writeFile(t, filepath.Join(badRow, "inbox", "bad.csv"), "Rep,Date,Type\n,2026-10-05,call\n")
+	blocked := smallInbox(t)
+	writeFile(t, filepath.Join(blocked, "out", "2026-10", "reps"), "a file where reps/ goes")
+
+	for _, c := range []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // words the output must have
+		stderr string
+	}{
+		{"good inbox", []string{"run", "-config", noConfig, "-in", inbox, "-out", out}, exitOK, "2 reps", ""},
+		{"a row left out", []string{"run", "-config", noConfig, "-in", filepath.Join(badRow, "inbox"), "-out", filepath.Join(badRow, "out")}, exitLeftOut, "1 row left out", "data-issues.csv"},
+		{"bad period", []string{"run", "-period", "2026-13"}, exitUsage, "", "-period"},
+		{"bad flag", []string{"run", "-nope"}, exitUsage, "", "-nope"},
+		{"missing templates", []string{"run", "-config", broken, "-in", inbox, "-out", out}, exitUsage, "", "nowhere"},
+		{"empty inbox", []string{"run", "-config", noConfig, "-in", empty, "-out", out}, exitNothing, "", "no dated rows"},
+		{"no such rep", []string{"run", "-config", noConfig, "-in", inbox, "-out", out, "-rep", "Nobody"}, exitNothing, "", "Nobody"},
+		{"stopped after some outputs", []string{"run", "-config", noConfig, "-in", filepath.Join(blocked, "inbox"), "-out", filepath.Join(blocked, "out")}, exitPartial, "", "after 3 of the outputs"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runMain(t, c.args...)
+			if code != c.code || !strings.Contains(stdout, c.stdout) || !strings.Contains(stderr, c.stderr) {
+				t.Errorf("exit %d (want %d)\nstdout %q (want %q)\nstderr %q (want %q)", code, c.code, stdout, c.stdout, stderr, c.stderr)
+			}
+		})
 	}
-	return m
+	issues, _ := os.ReadFile(filepath.Join(badRow, "out", "2026-10", "data-issues.csv"))
+	if !strings.Contains(string(issues), "bad.csv,,2,") {
+		t.Errorf("data-issues.csv has no line for bad.csv row 2:\n%s", issues)
+	}
 }
 
-func TestRunExitCodes(t *testing.T) {
-	dir := smallInbox(t)
-	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitOK {
-		t.Fatalf("good inbox: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	} else if !strings.Contains(r.stdout, "2026-10") || !strings.Contains(r.stdout, "2 reps") {
-		t.Errorf("summary = %q", r.stdout)
+// exitCode decides by what the error is.
+func TestExitCode(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want int
+	}{
+		{&pipeline.SetupError{Err: errors.New("templates")}, exitUsage},
+		{fmt.Errorf("run: %w", &pipeline.SetupError{Err: errors.New("font")}), exitUsage},
+		{&pipeline.NothingError{Msg: "no dated rows"}, exitNothing},
+		{&pipeline.WriteError{Written: 0, Err: errors.New("disk full")}, exitNothing},
+		{&pipeline.WriteError{Written: 1, Err: errors.New("disk full")}, exitPartial},
+		{fmt.Errorf("2026-09: %w", &pipeline.WriteError{Written: 5, Err: context.Canceled}), exitPartial},
+		{context.Canceled, exitNothing},
+		{errors.New("inbox: permission denied"), exitNothing},
+	} {
+		if got := exitCode(c.err); got != c.want {
+			t.Errorf("exitCode(%v) = %d, want %d", c.err, got, c.want)
+		}
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "sales")
+	code, stdout, stderr := runMain(t, "init", dir)
+	if code != exitOK || !strings.Contains(stdout, "config.yaml") {
+		t.Fatalf("exit %d %q %s", code, stdout, stderr)
+	}
+	cfg, err := config.Load(filepath.Join(dir, "config.yaml"))
+	if err != nil {
+		t.Fatalf("init's config does not load: %v", err)
+	}
+	if cfg.Inbox != "inbox" || cfg.Commission.Rate != 0.10 {
+		t.Errorf("inbox %q rate %v", cfg.Inbox, cfg.Commission.Rate)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "inbox")); err != nil || !fi.IsDir() {
+		t.Errorf("no inbox folder: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "templates", "coaching.tmpl")); err != nil {
+		t.Errorf("no editable coaching templates: %v", err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	os.WriteFile(filepath.Join(dir, "config.yaml"), append(before, "# mine\n"...), 0o644)
+	if code, _, stderr := runMain(t, "init", dir); code != exitUsage || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second init: exit %d %q", code, stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
+	if !bytes.HasSuffix(after, []byte("# mine\n")) {
+		t.Error("init overwrote an existing config")
+	}
+	// The starter config works as it is, from the folder init made.
+	writeFile(t, filepath.Join(dir, "inbox", "a.csv"), "Rep,Date,Type\nJane,2026-10-01,call\nJane,2026-10-31,call\n")
+	t.Chdir(dir)
+	if code, stdout, stderr := runMain(t, "run", "-quiet"); code != exitOK {
+		t.Errorf("run in the init folder: exit %d %s%s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out", "2026-10", "metrics.json")); err != nil {
 		t.Error(err)
 	}
-	writeFile(t, filepath.Join(dir, "inbox", "bad.csv"), "Rep,Date,Type\n,2026-10-05,call\n")
-	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitLeftOut || !strings.Contains(r.stderr, "data-issues.csv") {
-		t.Errorf("bad row: exit %d, stderr %q", r.code, r.stderr)
-	}
-	issues, _ := os.ReadFile(filepath.Join(dir, "out", "2026-10", "data-issues.csv"))
-	if !strings.Contains(string(issues), "bad.csv") || !strings.Contains(string(issues), "no rep") {
-		t.Errorf("data-issues.csv:\n%s", issues)
-	}
-	if r := runBinary(t, dir, "run", "-period", "2026-13"); r.code != exitUsage {
-		t.Errorf("bad period: exit %d", r.code)
-	}
-	if r := runBinary(t, dir, "run", "-nope"); r.code != exitUsage || !strings.Contains(r.stderr, "-nope") {
-		t.Errorf("bad flag: exit %d %q", r.code, r.stderr)
-	}
-	empty := t.TempDir()
-	os.Mkdir(filepath.Join(empty, "inbox"), 0o755)
-	if r := runBinary(t, empty, "run", "-in", "inbox"); r.code != exitNothing || !strings.Contains(r.stderr, "no dated rows") {
-		t.Errorf("empty inbox: exit %d %q", r.code, r.stderr)
-	}
-	if r := runBinary(t, dir, "run", "-in", "inbox", "-rep", "Nobody"); r.code != exitNothing {
-		t.Errorf("unknown -rep: exit %d", r.code)
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runMain(t, "version")
+	if code != exitOK || !strings.HasPrefix(stdout, "repcard ") || !strings.Contains(stdout, "go1.") {
+		t.Errorf("version: exit %d %q", code, stdout)
 	}
 }
 
-func TestRunRepFilter(t *testing.T) {
+// watch prints a line per rebuild and stops cleanly on SIGTERM. (What it
+// rebuilds and when is tested in-process, in pipeline.)
+func TestWatchSignal(t *testing.T) {
 	dir := smallInbox(t)
-	r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out", "-rep", "zoë brontë")
-	if r.code != exitOK {
-		t.Fatalf("exit %d %s", r.code, r.stderr)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, "watch", "-in", "inbox", "-out", "out", "-settle", "50ms", "-poll", "20ms")
+	cmd.Dir = dir
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	m := readMetrics(t, filepath.Join(dir, "out", "2026-10", "metrics.json"))
-	reps := m["reps"].([]any)
-	if len(reps) != 1 || reps[0].(map[string]any)["rep"] != "Zoë Brontë" {
-		t.Errorf("reps = %v", reps)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
 	}
-	// Team figures still come from all data: 2 closings, 4 contacts in October.
-	team := m["team"].(map[string]any)
-	if team["closings"].(float64) != 2 || team["contacts"].(float64) != 4 {
-		t.Errorf("team = closings %v contacts %v", team["closings"], team["contacts"])
+	sc := bufio.NewScanner(stdout)
+	var lines []string
+	next := func() string {
+		t.Helper()
+		if !sc.Scan() {
+			t.Fatalf("watch ended early; it printed %q", lines)
+		}
+		lines = append(lines, sc.Text())
+		return sc.Text()
 	}
-}
-
-func TestRunTwiceIdentical(t *testing.T) {
-	dir := smallInbox(t)
-	var first map[string][]byte
-	for i := 0; i < 2; i++ {
-		os.RemoveAll(filepath.Join(dir, "out"))
-		if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitOK {
-			t.Fatalf("exit %d %s", r.code, r.stderr)
-		}
-		files := readTree(t, filepath.Join(dir, "out"))
-		if first == nil {
-			first = files
-			continue
-		}
-		if len(files) != len(first) {
-			t.Fatalf("%d files, then %d", len(first), len(files))
-		}
-		for name, b := range files {
-			if !bytes.Equal(b, first[name]) {
-				t.Errorf("%s differs between two runs", name)
-			}
-		}
+	if l := next(); l != "Watching inbox (Ctrl-C to stop)" {
+		t.Errorf("first line %q", l)
+	}
+	if l := next(); !strings.Contains(l, "rebuilt 2026-10: 2 reps, 4 PDFs, 7 rows used in ") {
+		t.Errorf("rebuild line %q", l)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if l := next(); l != "Stopped." {
+		t.Errorf("after SIGTERM: %q", l)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("watch did not exit cleanly: %v", err)
 	}
 }
 
@@ -195,345 +264,94 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-func TestInit(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "sales")
-	r := runBinary(t, t.TempDir(), "init", dir)
-	if r.code != exitOK {
-		t.Fatalf("exit %d %s", r.code, r.stderr)
-	}
-	cfg, err := config.Load(filepath.Join(dir, "config.yaml"))
-	if err != nil {
-		t.Fatalf("init's config does not load: %v", err)
-	}
-	if cfg.Inbox != "inbox" || cfg.Commission.Rate != 0.10 {
-		t.Errorf("inbox %q rate %v", cfg.Inbox, cfg.Commission.Rate)
-	}
-	if fi, err := os.Stat(filepath.Join(dir, "inbox")); err != nil || !fi.IsDir() {
-		t.Errorf("no inbox folder: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "templates", "coaching.tmpl")); err != nil {
-		t.Errorf("no editable coaching templates: %v", err)
-	}
-	before, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
-	os.WriteFile(filepath.Join(dir, "config.yaml"), append(before, "# mine\n"...), 0o644)
-	if r := runBinary(t, t.TempDir(), "init", dir); r.code != exitUsage || !strings.Contains(r.stderr, "already exists") {
-		t.Errorf("second init: exit %d %q", r.code, r.stderr)
-	}
-	after, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
-	if !bytes.HasSuffix(after, []byte("# mine\n")) {
-		t.Error("init overwrote an existing config")
-	}
-	// The starter config works as it is, from the folder init made.
-	writeFile(t, filepath.Join(dir, "inbox", "a.csv"), "Rep,Date,Type\nJane,2026-10-01,call\n")
-	if r := runBinary(t, dir, "run"); r.code != exitOK {
-		t.Errorf("run in the init folder: exit %d %s", r.code, r.stderr)
-	}
-}
-
-func TestVersion(t *testing.T) {
-	r := runBinary(t, t.TempDir(), "version")
-	if r.code != exitOK || !strings.HasPrefix(r.stdout, "repcard ") || !strings.Contains(r.stdout, "go1.") {
-		t.Errorf("version: exit %d %q", r.code, r.stdout)
-	}
-}
-
-// TestWatch drops files into a watched inbox: a file written slowly in
-// chunks is read once complete, a lock file is ignored, a corrupt file is
-// reported and the watch goes on, and SIGTERM stops it cleanly.
-// startWatch starts repcard watch in dir on inbox/ into out/, with args,
-// for the rest of the test. next waits for the next line of its output
-// that contains want, failing after a bounded wait, and returns the lines
-// it passed over in skipped.
-func startWatch(t *testing.T, dir string, args ...string) (cmd *exec.Cmd, next func(want string) (line string, skipped []string)) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	t.Cleanup(cancel)
-	cmd = exec.CommandContext(ctx, binary, append([]string{"watch", "-in", "inbox", "-out", "out"}, args...)...)
-	cmd.Dir = dir
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		cmd.Wait()
-	})
-	lines := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	next = func(want string) (line string, skipped []string) {
-		t.Helper()
-		timeout := time.After(20 * time.Second)
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					t.Fatalf("watch ended waiting for %q (after %v)", want, skipped)
-				}
-				if strings.Contains(l, want) {
-					return l, skipped
-				}
-				skipped = append(skipped, l)
-			case <-timeout:
-				t.Fatalf("no line with %q (got %v)", want, skipped)
-			}
-		}
-	}
-	return cmd, next
-}
-
-func TestWatch(t *testing.T) {
-	dir := smallInbox(t)
-	cmd, next := startWatch(t, dir, "-settle", "300ms", "-poll", "50ms")
-	next("rebuilt") // the first build
-
-	// A lock file alone triggers nothing; the slow file is read once, when
-	// complete: the rebuild after it counts all 6 rows.
-	writeFile(t, filepath.Join(dir, "inbox", "~$activities.xlsx"), "lock")
-	f, err := os.Create(filepath.Join(dir, "inbox", "late.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, chunk := range []string{"Rep,Date,Type\n", "Jane Doe,2026-10-20,call\n", "Jane Doe,2026-10-21,call\n"} {
-		f.WriteString(chunk)
-		f.Sync()
-		time.Sleep(150 * time.Millisecond) // shorter than -settle: still "changing"
-	}
-	f.Close()
-	line, _ := next("rebuilt")
-	if !strings.Contains(line, "9 rows used") { // 2 roster + 5 activities + 2 late
-		t.Errorf("rebuild after the slow file: %q", line)
-	}
-
-	writeFile(t, filepath.Join(dir, "inbox", "broken.xlsx"), "PK\x03\x04 not really a zip")
-	line, skipped := next("rebuilt")
-	if !strings.Contains(line, "left out") {
-		t.Errorf("corrupt file not reported: %q", line)
-	}
-	for _, l := range skipped {
-		if strings.Contains(l, "rebuilt") {
-			t.Errorf("extra rebuild: %q", l)
-		}
-	}
-
-	cmd.Process.Signal(syscall.SIGTERM)
-	next("Stopped")
-	if err := cmd.Wait(); err != nil {
-		t.Errorf("watch did not exit cleanly: %v", err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "out", "2026-10", "metrics.json")); err != nil {
-		t.Error(err)
-	}
-}
-
-// exampleInbox copies the repository's example inbox into a fresh folder,
-// as dir/inbox, and returns dir.
-func exampleInbox(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join("..", "..", "examples", "inbox")
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, filepath.Join(dir, "inbox", e.Name()), string(b))
-	}
-	return dir
-}
-
-func TestRunWorkersIdentical(t *testing.T) {
-	dir := exampleInbox(t)
-	var trees []map[string][]byte
-	for _, n := range []string{"1", "4"} {
-		out := "out-" + n
-		if r := runBinary(t, dir, "run", "-in", "inbox", "-out", out, "-workers", n, "-self-review"); r.code != exitOK {
-			t.Fatalf("-workers %s: exit %d %s", n, r.code, r.stderr)
-		}
-		trees = append(trees, readTree(t, filepath.Join(dir, out)))
-	}
-	if len(trees[0]) < 20 {
-		t.Fatalf("only %d files written", len(trees[0]))
-	}
-	for name, b := range trees[0] {
-		if !bytes.Equal(b, trees[1][name]) {
-			t.Errorf("%s differs between -workers 1 and -workers 4", name)
-		}
-	}
-	if len(trees[0]) != len(trees[1]) {
-		t.Errorf("%d files vs %d", len(trees[0]), len(trees[1]))
-	}
-}
-
-// TestRunKilled kills a run with SIGKILL at several moments while it
-// renders: the outputs of the previous run must stay whole (the same inputs
-// give the same bytes, so every file must equal its earlier copy), and the
-// next run must leave no temp file behind.
+// TestRunKilled kills a run with SIGKILL at moments chosen by what it has
+// written — before its first output, while a temp file is open, after a few
+// PDFs, after most — never by the clock: the outputs of the previous run
+// must stay whole (the same inputs give the same bytes, so every file must
+// equal its earlier copy), and the next run must leave no temp file behind.
 func TestRunKilled(t *testing.T) {
-	dir := exampleInbox(t)
-	args := []string{"run", "-in", "inbox", "-out", "out", "-self-review", "-workers", "2"}
+	dir := t.TempDir()
+	inbox, err := filepath.Abs(filepath.Join("..", "..", "examples", "inbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	args := []string{"run", "-in", inbox, "-out", out, "-self-review", "-workers", "1", "-quiet"}
 	if r := runBinary(t, dir, args...); r.code != exitOK {
 		t.Fatalf("first run: exit %d %s", r.code, r.stderr)
 	}
-	want := readTree(t, filepath.Join(dir, "out"))
-	start := time.Now()
-	runBinary(t, dir, args...)
-	full := time.Since(start)
-	killed := 0
-	for i, frac := range []float64{0.05, 0.2, 0.4, 0.6, 0.8, 0.95} {
-		cmd := exec.Command(binary, args...)
-		cmd.Dir = dir
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(time.Duration(frac * float64(full)))
-		if cmd.Process.Signal(syscall.SIGKILL) == nil {
-			killed++
-		}
-		cmd.Wait()
-		got := readTree(t, filepath.Join(dir, "out"))
-		for name, b := range want {
-			if g, ok := got[name]; !ok || !bytes.Equal(g, b) {
-				t.Errorf("kill %d (%.0f%%): %s missing or changed (%d bytes, want %d)", i, frac*100, name, len(g), len(b))
+	want := readTree(t, out)
+	for _, c := range []struct {
+		name string
+		when func(since time.Time) bool // polled until true, then kill
+	}{
+		{"while reading", func(time.Time) bool { return true }},
+		{"with a temp file open", func(time.Time) bool { return countFiles(out, isTempName) > 0 }},
+		{"after 3 outputs", func(since time.Time) bool { return countFiles(out, newerThan(since)) >= 3 }},
+		{"after 15 outputs", func(since time.Time) bool { return countFiles(out, newerThan(since)) >= 15 }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cmd := exec.Command(binary, args...)
+			cmd.Dir = dir
+			// Modification times have a resolution: the rewritten files must
+			// be seen as newer than the run's start.
+			since := time.Now().Add(-time.Millisecond)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
 			}
-		}
-	}
-	if killed == 0 {
-		t.Log("every run finished before it could be killed")
+			exited := make(chan struct{})
+			go func() { cmd.Wait(); close(exited) }()
+			killed := false
+		poll:
+			for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
+				select {
+				case <-exited:
+					break poll
+				default:
+				}
+				if c.when(since) {
+					killed = cmd.Process.Signal(syscall.SIGKILL) == nil
+					break
+				}
+				time.Sleep(200 * time.Microsecond)
+			}
+			<-exited
+			if !killed {
+				t.Fatal("the run ended before the moment to kill it came")
+			}
+			got := readTree(t, out)
+			for name, b := range want {
+				if g, ok := got[name]; !ok || !bytes.Equal(g, b) {
+					t.Errorf("%s missing or changed (%d bytes, want %d)", name, len(g), len(b))
+				}
+			}
+		})
 	}
 	if r := runBinary(t, dir, args...); r.code != exitOK {
 		t.Fatalf("run after kills: exit %d %s", r.code, r.stderr)
 	}
-	for name := range readTree(t, filepath.Join(dir, "out")) {
-		if strings.Contains(filepath.Base(name), ".tmp-") {
-			t.Errorf("stray temp file after the next run: %s", name)
+	if n := countFiles(out, isTempName); n > 0 {
+		t.Errorf("%d stray temp files after the next run", n)
+	}
+}
+
+func isTempName(d os.DirEntry) bool { return strings.Contains(d.Name(), ".tmp-") }
+
+func newerThan(t time.Time) func(os.DirEntry) bool {
+	return func(d os.DirEntry) bool {
+		fi, err := d.Info()
+		return err == nil && !strings.Contains(d.Name(), ".tmp-") && fi.ModTime().After(t)
+	}
+}
+
+// countFiles counts the files under dir that match.
+func countFiles(dir string, match func(os.DirEntry) bool) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && match(d) {
+			n++
 		}
-	}
-}
-
-func TestRunBrokenTemplate(t *testing.T) {
-	dir := smallInbox(t)
-	good, err := os.ReadFile(filepath.Join("..", "..", "templates", "coaching.tmpl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Line 3 of the team's copy has an {{if}} with no condition.
-	broken := "{{/* ours */}}\n\n{{if}}{{end}}\n" + string(good)
-	writeFile(t, filepath.Join(dir, "mytemplates", "coaching.tmpl"), broken)
-	writeFile(t, filepath.Join(dir, "config.yaml"), "inbox: inbox\nout: out\ntemplates: mytemplates\n")
-	r := runBinary(t, dir, "run")
-	if r.code != exitUsage || !strings.Contains(r.stderr, "coaching.tmpl:3") {
-		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
-		t.Errorf("outputs written despite the broken template: %v", err)
-	}
-	writeFile(t, filepath.Join(dir, "config.yaml"), "inbox: inbox\nout: out\ntemplates: nowhere\n")
-	if r := runBinary(t, dir, "run"); r.code != exitUsage || !strings.Contains(r.stderr, "nowhere") {
-		t.Errorf("missing templates folder: exit %d, %q", r.code, r.stderr)
-	}
-}
-
-// Two exports of the same deals: the quarter's, taken at the end of
-// September, sorts first; October's has D1 won. The October version counts
-// (its newest decided deal is later), in metrics.json and in the inputs.
-func TestRunDealExports(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "inbox", "roster.csv"), "Rep,Manager,Office\nJane Doe,Ana Ruiz,Berlin\n")
-	const head = "Opportunity ID,Opportunity Owner,Account Name,Stage,Amount,Close Date\n"
-	writeFile(t, filepath.Join(dir, "inbox", "2026-Q3 opportunities.csv"), head+
-		"D1,Jane Doe,Acme,Proposal,2000,2026-10-15\n"+
-		"D2,Jane Doe,Globex,Closed Won,1000,2026-09-20\n")
-	writeFile(t, filepath.Join(dir, "inbox", "opportunities october.csv"), head+
-		"D1,Jane Doe,Acme,Closed Won,2500,2026-10-10\n"+
-		"D2,Jane Doe,Globex,Closed Won,1000,2026-09-20\n"+
-		"D3,Jane Doe,Initech,Closed Lost,700,2026-10-31\n")
-	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out"); r.code != exitOK {
-		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	} else if !strings.Contains(r.stdout, "4 rows used") || !strings.Contains(r.stdout, "2 duplicates") {
-		t.Errorf("summary = %q", r.stdout)
-	}
-	m := readMetrics(t, filepath.Join(dir, "out", "2026-10", "metrics.json"))
-	team := m["team"].(map[string]any)
-	if team["closings"].(float64) != 1 {
-		t.Errorf("October closings = %v, want 1 (D1, won in the newer export)", team["closings"])
-	}
-	want := map[string][2]float64{"2026-Q3 opportunities.csv": {0, 2}, "opportunities october.csv": {3, 0}}
-	for _, in := range m["inputs"].([]any) {
-		in := in.(map[string]any)
-		if w, ok := want[in["file"].(string)]; ok {
-			if got := [2]float64{in["used"].(float64), in["duplicates"].(float64)}; got != w {
-				t.Errorf("%s: used, duplicates = %v, want %v", in["file"], got, w)
-			}
-			delete(want, in["file"].(string))
-		}
-	}
-	if len(want) > 0 {
-		t.Errorf("inputs missing: %v", want)
-	}
-}
-
-// watch also rebuilds the reports out holds of another period, when a
-// file changes that period's numbers, and leaves them alone otherwise.
-func TestWatchRebuildsOtherPeriods(t *testing.T) {
-	dir := smallInbox(t)
-	if r := runBinary(t, dir, "run", "-in", "inbox", "-out", "out", "-period", "2026-09"); r.code != exitOK {
-		t.Fatalf("run -period 2026-09: exit %d %s", r.code, r.stderr)
-	}
-	september := filepath.Join(dir, "out", "2026-09", "metrics.json")
-	contacts := func() float64 {
-		t.Helper()
-		return readMetrics(t, september)["team"].(map[string]any)["contacts"].(float64)
-	}
-	if got := contacts(); got != 1 {
-		t.Fatalf("September contacts %v, want 1", got)
-	}
-	before, _ := os.ReadFile(september)
-	_, next := startWatch(t, dir, "-settle", "200ms", "-poll", "50ms")
-	rebuilt := func() string {
-		t.Helper()
-		l, _ := next("rebuilt")
-		return l
-	}
-
-	// The first build: September's numbers are what the inbox says.
-	if l := rebuilt(); !strings.Contains(l, "rebuilt 2026-10") || strings.Contains(l, "also") {
-		t.Errorf("first build: %q", l)
-	}
-	if after, _ := os.ReadFile(september); !bytes.Equal(after, before) {
-		t.Error("September's metrics.json was written again with the same numbers")
-	}
-
-	// October rows only: September stays as it is.
-	writeFile(t, filepath.Join(dir, "inbox", "october.csv"), "Rep,Date,Type\nJane Doe,2026-10-20,call\n")
-	if l := rebuilt(); strings.Contains(l, "also") {
-		t.Errorf("October rows rebuilt another period: %q", l)
-	}
-	if after, _ := os.ReadFile(september); !bytes.Equal(after, before) {
-		t.Error("September's metrics.json changed for an October file")
-	}
-
-	// A late September export: September is rebuilt too.
-	writeFile(t, filepath.Join(dir, "inbox", "september-late.csv"), "Rep,Date,Type\nJane Doe,2026-09-20,call\nJane Doe,2026-09-21,call\n")
-	if l := rebuilt(); !strings.Contains(l, "also 2026-09, whose numbers changed") {
-		t.Errorf("late September export: %q", l)
-	}
-	if got := contacts(); got != 3 {
-		t.Errorf("September contacts %v after the late export, want 3", got)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "out", "2026-09", "reps", "jane-doe.pdf")); err != nil {
-		t.Errorf("September's PDFs: %v", err)
-	}
+		return nil
+	})
+	return n
 }

@@ -1,0 +1,110 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/repcard/repcard/config"
+)
+
+// writeFile writes content to path, making its folders.
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testConfig is the default config reading dir/inbox into dir/out, with
+// the repository's coaching templates.
+func testConfig(t *testing.T, dir string) *config.Config {
+	t.Helper()
+	cfg := config.Default()
+	cfg.Inbox = filepath.Join(dir, "inbox")
+	cfg.Out = filepath.Join(dir, "out")
+	cfg.Templates = filepath.Join("..", "templates")
+	return cfg
+}
+
+// smallInbox writes a roster and an activities file for two reps into a
+// fresh folder's inbox/ and returns the folder.
+func smallInbox(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "inbox", "roster.csv"), "Rep,Manager,Office\nJane Doe,Ana Ruiz,Berlin\nZoë Brontë,Ana Ruiz,Berlin\n")
+	writeFile(t, filepath.Join(dir, "inbox", "activities.csv"), "Rep,Date,Type,Outcome,Amount\n"+
+		"Jane Doe,2026-10-01,call,Not interested,\n"+
+		"Jane Doe,2026-10-02,call,Won,1000\n"+
+		"Zoë Brontë,2026-10-03,email,Won,500\n"+
+		"Zoë Brontë,2026-09-03,email,,\n"+
+		"Zoë Brontë,2026-10-31,email,,\n") // the newest date: October is the default period
+	return dir
+}
+
+// run runs a batch with opts and fails the test on an error.
+func run(t *testing.T, cfg *config.Config, opts Options) *Result {
+	t.Helper()
+	res, err := Run(context.Background(), cfg, opts)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return res
+}
+
+// readTree returns every file under dir by its slash-separated relative
+// path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// metrics is the part of metrics.json these tests read.
+type metrics struct {
+	Reps []struct {
+		Rep string `json:"rep"`
+	} `json:"reps"`
+	Team struct {
+		Contacts int `json:"contacts"`
+		Closings int `json:"closings"`
+	} `json:"team"`
+	Inputs []struct {
+		File       string `json:"file"`
+		Used       int    `json:"used"`
+		Duplicates int    `json:"duplicates"`
+	} `json:"inputs"`
+}
+
+func readMetrics(t *testing.T, path string) metrics {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m metrics
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
+}
