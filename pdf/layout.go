@@ -10,6 +10,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/repcard/repcard/charts"
+	"github.com/repcard/repcard/internal/textfit"
 )
 
 // Page geometry, in millimetres.
@@ -269,28 +270,9 @@ func (d *doc) textAlign(x, y, w float64, s string, st style, align byte) {
 }
 
 // fit returns s, or s cut at a character boundary and ended with "…", so
-// that it is at most w wide.
+// that it is at most w wide (textfit.Cut, the rule the charts cut by).
 func (d *doc) fit(s string, st style, w float64) string {
-	if d.width(s, st) <= w {
-		return s
-	}
-	rs := []rune(s)
-	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if d.width(strings.TrimRight(string(rs[:mid]), " ")+"…", st) <= w {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
-		if d.width("…", st) <= w {
-			return "…"
-		}
-		return ""
-	}
-	return strings.TrimRight(string(rs[:lo]), " ,;:·-–") + "…"
+	return textfit.Cut(s, w, func(s string) float64 { return d.width(s, st) })
 }
 
 // wrap breaks s into lines at most w wide; a word wider than w is cut.
