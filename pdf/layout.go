@@ -385,32 +385,39 @@ func (d *doc) line(s string, st style) {
 	d.y += lh
 }
 
-// heading draws a section heading, keeping keep millimetres of what follows
-// on the same page.
-func (d *doc) heading(s string, keep float64) { d.headingNote(s, "", keep) }
-
-// headingNote draws a section heading with a muted note after it.
-func (d *doc) headingNote(s, note string, keep float64) {
-	d.space(5)
-	h := stH2.lineH() + 2
-	d.need(h + keep)
-	base := d.y + stH2.lineH()*0.5 + stH2.capH()*0.5
-	x := d.textFit(d.left, base, d.cw, s, stH2)
-	if note != "" {
-		d.textFit(x+2.5, base, d.right-x-2.5, note, stNote)
-	}
-	d.y += h
+// headingLevel is how a heading of one level is set: its style, the space
+// above it (none at the top of a page), the space under its line, and the
+// gap between the heading and its muted note.
+type headingLevel struct {
+	st      style
+	above   float64
+	below   float64
+	noteGap float64
 }
 
+// The two heading levels: a section, and a smaller heading inside one.
+var (
+	levelSection    = headingLevel{st: stH2, above: 5, below: 2, noteGap: 2.5}
+	levelSubsection = headingLevel{st: stH3, above: 4, below: 0.5, noteGap: 2}
+)
+
+// heading draws a section heading, keeping keep millimetres of what follows
+// on the same page.
+func (d *doc) heading(s string, keep float64) { d.headingAt(levelSection, s, "", keep) }
+
 // subheading draws a smaller heading with an optional muted note after it.
-func (d *doc) subheading(s, note string, keep float64) {
-	d.space(4)
-	h := stH3.lineH() + 0.5
+func (d *doc) subheading(s, note string, keep float64) { d.headingAt(levelSubsection, s, note, keep) }
+
+// headingAt draws a heading of level lv with an optional muted note after
+// it, keeping keep millimetres of what follows on the same page.
+func (d *doc) headingAt(lv headingLevel, s, note string, keep float64) {
+	d.space(lv.above)
+	h := lv.st.lineH() + lv.below
 	d.need(h + keep)
-	base := d.y + stH3.lineH()*0.5 + stH3.capH()*0.5
-	x := d.textFit(d.left, base, d.cw, s, stH3)
+	base := d.y + lv.st.lineH()*0.5 + lv.st.capH()*0.5
+	x := d.textFit(d.left, base, d.cw, s, lv.st)
 	if note != "" {
-		d.textFit(x+2, base, d.right-x-2, note, stNote)
+		d.textFit(x+lv.noteGap, base, d.right-x-lv.noteGap, note, stNote)
 	}
 	d.y += h
 }

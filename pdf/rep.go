@@ -534,11 +534,11 @@ func (d *doc) section(s section) {
 	case len(s.rows) > 0:
 		keep = introH + s.t.need(len(s.rows))
 	}
+	level := levelSubsection
 	if s.major {
-		d.headingNote(s.title, noteCount(s.total, s.note), keep)
-	} else {
-		d.subheading(s.title, noteCount(s.total, s.note), keep)
+		level = levelSection
 	}
+	d.headingAt(level, s.title, noteCount(s.total, s.note), keep)
 	for _, l := range s.intro {
 		d.para(l, stBodyBold)
 	}
