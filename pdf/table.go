@@ -181,3 +181,18 @@ func (t *table) need(n int) float64 {
 	}
 	return t.headH() + float64(max(k, 1))*t.rowH + 1
 }
+
+// scale returns column widths designed for a 180 mm column, scaled to the
+// document's column.
+func (d *doc) scale(cols []column) []column {
+	total := 0.0
+	for _, c := range cols {
+		total += c.w
+	}
+	out := make([]column, len(cols))
+	for i, c := range cols {
+		c.w = c.w * d.cw / total
+		out[i] = c
+	}
+	return out
+}
