@@ -79,7 +79,8 @@ const moreGap = 0.8
 
 func moreH() float64 { return moreGap + stNote.lineH() }
 
-// noteCount is the note after a subheading: "(40) · what it means".
+// noteCount is the note after a section's heading: "40 · what it means",
+// or the note alone when n is 0.
 func noteCount(n int, s string) string {
 	if n == 0 {
 		return s
