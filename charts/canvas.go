@@ -10,6 +10,8 @@ import (
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/repcard/repcard/internal/textfit"
 )
 
 // rgb is an opaque colour written 0xRRGGBB. It is a color.Color.
@@ -274,28 +276,9 @@ func (c *canvas) text(s string, x, y float64, st textStyle, a align) float64 {
 }
 
 // fit returns s, cut and ended with "…" if needed, so that it is at most
-// maxW pixels wide.
+// maxW pixels wide (textfit.Cut, the rule the PDFs cut by).
 func (c *canvas) fit(s string, maxW float64, st textStyle) string {
-	if c.textWidth(s, st) <= maxW {
-		return s
-	}
-	runes := []rune(s)
-	lo, hi := 0, len(runes) // longest prefix that fits is in [lo, hi)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if c.textWidth(strings.TrimRight(string(runes[:mid]), " ")+"…", st) <= maxW {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
-		if c.textWidth("…", st) <= maxW {
-			return "…"
-		}
-		return ""
-	}
-	return strings.TrimRight(string(runes[:lo]), " ,;:-") + "…"
+	return textfit.Cut(s, maxW, func(s string) float64 { return c.textWidth(s, st) })
 }
 
 // emptyPanel shades the box and centres a note in it: the empty state of

@@ -162,7 +162,10 @@ func render(opt Options, what string, draw func(c *canvas)) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !safely(func() { draw(c) }) {
+	if p, ok := safely(func() { draw(c) }); !ok {
+		if drawPanicked != nil {
+			drawPanicked(what, p)
+		}
 		return fallback(opt, what)
 	}
 	b, err := c.encode()
@@ -179,9 +182,9 @@ func fallback(opt Options, what string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !safely(func() {
+	if _, ok := safely(func() {
 		c.emptyPanel(c.pad, c.pad, float64(c.w)-c.pad, float64(c.h)-c.pad, "this chart could not be drawn")
-	}) {
+	}); !ok {
 		return nil, fmt.Errorf("charts: draw %s: failed", what)
 	}
 	b, err := c.encode()
@@ -192,13 +195,20 @@ func fallback(opt Options, what string) ([]byte, error) {
 	return b, nil
 }
 
-// safely runs f and reports whether it returned without panicking.
-func safely(f func()) (ok bool) {
+// drawPanicked, when set, is told of each drawing that panicked before its
+// fallback chart is drawn. The fallback hides a panic from the caller, and
+// at small sizes it can look like an empty chart: tests set this to fail
+// on every panic (see failOnPanic).
+var drawPanicked func(what string, p any)
+
+// safely runs f and reports whether it returned without panicking, and
+// with what value it panicked.
+func safely(f func()) (p any, ok bool) {
 	defer func() {
-		if recover() != nil {
+		if p = recover(); p != nil {
 			ok = false
 		}
 	}()
 	f()
-	return true
+	return nil, true
 }

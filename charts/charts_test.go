@@ -265,7 +265,17 @@ func inkShare(img image.Image) float64 {
 	return float64(ink) / float64(b.Dx()*b.Dy())
 }
 
+// failOnPanic fails t for every chart that panics while t runs, which the
+// fallback chart would hide.
+func failOnPanic(t *testing.T) {
+	t.Helper()
+	prev := drawPanicked
+	drawPanicked = func(what string, p any) { t.Errorf("drawing %s panicked: %v", what, p) }
+	t.Cleanup(func() { drawPanicked = prev })
+}
+
 func TestCharts(t *testing.T) {
+	failOnPanic(t)
 	if *outDir != "" {
 		if err := os.MkdirAll(*outDir, 0o755); err != nil {
 			t.Fatal(err)
@@ -278,10 +288,6 @@ func TestCharts(t *testing.T) {
 				t.Fatalf("error: %v", err)
 			}
 			decode(t, b, tc.opt)
-			n, _ := tc.opt.normalized()
-			if fb, _ := fallback(n, ""); bytes.Equal(b, fb) {
-				t.Error("drawing panicked: got the fallback chart")
-			}
 			if *outDir != "" {
 				if err := os.WriteFile(filepath.Join(*outDir, tc.name+".png"), b, 0o644); err != nil {
 					t.Fatal(err)
@@ -312,6 +318,7 @@ func TestDeterministic(t *testing.T) {
 // TestConcurrent renders in parallel: the shared fonts must be read-only
 // (run with -race), and the bytes must match a serial rendering.
 func TestConcurrent(t *testing.T) {
+	failOnPanic(t)
 	cs := allCases()
 	want := make([][]byte, len(cs))
 	for i, tc := range cs {
@@ -323,12 +330,15 @@ func TestConcurrent(t *testing.T) {
 	}
 	var wg sync.WaitGroup
 	got := make([][]byte, len(cs))
+	errs := make([]error, len(cs))
 	for i, tc := range cs {
-		wg.Go(func() { got[i], _ = tc.draw(tc.opt) })
+		wg.Go(func() { got[i], errs[i] = tc.draw(tc.opt) })
 	}
 	wg.Wait()
 	for i := range cs {
-		if !bytes.Equal(got[i], want[i]) {
+		if errs[i] != nil {
+			t.Errorf("%s: %v", cs[i].name, errs[i])
+		} else if !bytes.Equal(got[i], want[i]) {
 			t.Errorf("%s: concurrent rendering differs", cs[i].name)
 		}
 	}
@@ -372,8 +382,12 @@ func TestOptions(t *testing.T) {
 }
 
 // TestFallback checks the last resort: a drawing that panics gives the
-// fallback chart, not an error.
+// fallback chart, not an error, and tells drawPanicked.
 func TestFallback(t *testing.T) {
+	var told []string
+	prev := drawPanicked
+	drawPanicked = func(what string, p any) { told = append(told, fmt.Sprint(what, ": ", p)) }
+	defer func() { drawPanicked = prev }()
 	b, err := render(Options{}, "test", func(c *canvas) {
 		c.fillRect(0, 0, 10, 10, colAccent)
 		var m []int
@@ -388,6 +402,9 @@ func TestFallback(t *testing.T) {
 	}
 	if !bytes.Equal(b, want) {
 		t.Error("a panicking chart did not give the fallback")
+	}
+	if len(told) != 1 || !strings.HasPrefix(told[0], "test: runtime error: index out of range") {
+		t.Errorf("drawPanicked was told %q, want the one index error", told)
 	}
 	decode(t, b, Options{})
 }
@@ -409,8 +426,10 @@ func TestSizeMM(t *testing.T) {
 }
 
 // TestSmallSizes draws every chart at tiny and odd sizes: nothing may panic
-// (a panic would show as the fallback note, so check for errors and ink).
+// (failOnPanic: at these sizes the fallback can look like an empty chart)
+// and each is a PNG of the size asked for with something drawn on it.
 func TestSmallSizes(t *testing.T) {
+	failOnPanic(t)
 	for _, size := range []Options{{Width: MinSize, Height: MinSize}, {Width: 200, Height: 80}, {Width: 80, Height: 600}, {Width: 3000, Height: 150}} {
 		for _, tc := range allCases() {
 			o := size
@@ -419,8 +438,15 @@ func TestSmallSizes(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s at %d×%d: %v", tc.name, o.Width, o.Height, err)
 			}
-			if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
 				t.Fatalf("%s at %d×%d: %v", tc.name, o.Width, o.Height, err)
+			}
+			if got := img.Bounds().Size(); got.X != o.Width || got.Y != o.Height {
+				t.Errorf("%s at %d×%d: size %v", tc.name, o.Width, o.Height, got)
+			}
+			if inkShare(img) == 0 {
+				t.Errorf("%s at %d×%d: blank", tc.name, o.Width, o.Height)
 			}
 			if *outDir != "" {
 				dir := filepath.Join(*outDir, "sizes")

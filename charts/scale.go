@@ -55,14 +55,21 @@ func niceStepAtLeast(x float64, integer bool) float64 {
 	return x
 }
 
-// niceScale returns an axis covering [lo, hi] with at most maxIntervals
-// round steps. lo ≤ 0 ≤ hi is expected (axes start at zero); lo == hi gets
-// the range [0, 1].
-func niceScale(lo, hi float64, maxIntervals int, integer bool) axisScale {
+// axisRange is the range an axis covers for values in [lo, hi]: widened
+// to include zero, clamped to finite values, [lo, lo+1] when empty.
+func axisRange(lo, hi float64) (float64, float64) {
 	lo, hi = clampValue(math.Min(lo, 0)), clampValue(math.Max(hi, 0))
 	if hi-lo <= 0 || math.IsNaN(hi-lo) {
 		hi = lo + 1
 	}
+	return lo, hi
+}
+
+// niceScale returns an axis covering [lo, hi] with at most maxIntervals
+// round steps. lo ≤ 0 ≤ hi is expected (axes start at zero); lo == hi gets
+// the range [0, 1].
+func niceScale(lo, hi float64, maxIntervals int, integer bool) axisScale {
+	lo, hi = axisRange(lo, hi)
 	maxIntervals = max(1, maxIntervals)
 	step := niceStepAtLeast((hi-lo)/float64(maxIntervals), integer)
 	for range 16 {
@@ -78,10 +85,7 @@ func niceScale(lo, hi float64, maxIntervals int, integer bool) axisScale {
 // niceScaleN returns an axis covering [lo, hi] with exactly n round steps,
 // so that a second axis lines up with the grid of the first.
 func niceScaleN(lo, hi float64, n int, integer bool) axisScale {
-	lo, hi = clampValue(math.Min(lo, 0)), clampValue(math.Max(hi, 0))
-	if hi-lo <= 0 || math.IsNaN(hi-lo) {
-		hi = lo + 1
-	}
+	lo, hi = axisRange(lo, hi)
 	n = max(1, n)
 	step := niceStepAtLeast((hi-lo)/float64(n), integer)
 	for range 16 {

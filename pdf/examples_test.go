@@ -14,23 +14,24 @@ import (
 
 // TestExamples renders every document of the repository's example inbox,
 // as repcard run would, to -pdf.out DIR/examples. Without -pdf.out it only
-// checks that they render.
+// checks that they render. The example config and inbox are part of the
+// repository: failing to read them fails the test.
 func TestExamples(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the example inbox")
 	}
 	cfg, err := config.Load(filepath.Join("..", "config.yaml"))
 	if err != nil {
-		t.Skip("no example config: ", err)
+		t.Fatal("the example config: ", err)
 	}
 	cfg.Inbox = filepath.Join("..", cfg.Inbox)
 	b := report.NewBuilder(cfg)
 	if _, err := reader.ReadInbox(context.Background(), cfg.Inbox, cfg, b.Add); err != nil {
-		t.Skip("cannot read the example inbox: ", err)
+		t.Fatal("reading the example inbox: ", err)
 	}
 	p, ok := b.DefaultPeriod()
 	if !ok {
-		t.Skip("no period in the example inbox")
+		t.Fatal("no period in the example inbox")
 	}
 	rpt := b.Build(p)
 	r := newRenderer(t, Options{PageSize: cfg.PageSize, Currency: cfg.Currency})

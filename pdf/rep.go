@@ -13,12 +13,10 @@ import (
 // Table caps: a rep report stays within 4 pages; the rest is in
 // metrics.json, and the table says how many more there are.
 const (
-	maxFollowUps   = 10
-	maxStale       = 8
-	maxNearMisses  = 6
-	maxWins        = 8
-	maxReviewLoss  = 10 // worksheet blocks in the self-review; the rest are listed
-	maxPlanFollows = 12
+	maxFollowUps  = 10
+	maxStale      = 8
+	maxNearMisses = 6
+	maxWins       = 8
 )
 
 // ListRows is the most follow-ups due, and the most stale maybes, any
@@ -41,69 +39,6 @@ func (r *Renderer) repDoc(rpt *report.Report, rep *report.Rep, kind string) *doc
 	}
 	d.masthead(kind, name, " · "+pe.title, joinNonEmpty(team, clean(rep.Office)))
 	return d
-}
-
-// masthead draws the band at the top of page 1: a small label, the name
-// and period on the left, the team on the right, an accent rule. A name too
-// long for the line is set smaller (down to 13 pt), the team moves up to the
-// label's line, and only then is the name cut.
-func (d *doc) masthead(label, name, rest, right string) {
-	y0 := margin
-	d.text(d.left, y0+stLabel.capH(), label, stLabel)
-	base := y0 + 11
-	nameSt, restSt := stName, stNameRest
-	rw, full := 0.0, right
-	if right != "" {
-		right = d.fit(right, stTeam, d.cw*0.45)
-		rw = d.width(right, stTeam) + 6
-	}
-	fits := func(pt float64) bool {
-		nameSt.pt, restSt.pt = pt, pt
-		return d.width(name, nameSt)+d.width(rest, restSt) <= d.cw-rw
-	}
-	if !fits(stName.pt) && right != "" {
-		up := style{faceRegular, 9, colText}
-		lw := d.width(label, stLabel) + 8
-		d.textR(d.right, y0+stLabel.capH(), d.fit(full, up, d.cw-lw), up)
-		right, rw = "", 0
-	}
-	pt := stName.pt
-	for pt > 13 && !fits(pt) {
-		pt--
-	}
-	nameSt.pt, restSt.pt = pt, pt
-	if right != "" {
-		d.textR(d.right, base, right, stTeam)
-	}
-	avail := d.cw - rw
-	restW := d.width(rest, restSt)
-	if restW > avail*0.5 {
-		rest = d.fit(rest, restSt, avail*0.5)
-		restW = d.width(rest, restSt)
-	}
-	x := d.textFit(d.left, base, avail-restW, name, nameSt)
-	d.text(x, base, rest, restSt)
-	d.hline(d.left, d.right, y0+15, colAccent, 0.5)
-	d.y = y0 + 21
-}
-
-// headline draws "Each “no” was worth $48.20" and the line of counts under
-// it.
-func (d *doc) headline(c *report.Counts, note string) {
-	base := d.y + stHeadline.capH()
-	if c.ValuePerContact.OK {
-		x := d.text(d.left, base, "Each “no” was worth ", stHeadline)
-		d.text(x, base, d.r.money(c.ValuePerContact.V), stHeadNum)
-	} else {
-		d.text(d.left, base, "No contacts recorded in "+d.pe.title, stHeadline)
-	}
-	base += 7.5
-	d.textFit(d.left, base, d.cw, d.r.statsLine(c), stStats)
-	if note != "" {
-		base += 5
-		d.textFit(d.left, base, d.cw, note, stNote)
-	}
-	d.y = base + 5
 }
 
 // repPage1 is the month in one look.
@@ -226,83 +161,6 @@ func (d *doc) goalBox(x, y, w, h float64, title string, set bool, actual, goal r
 	lb := base + 2.6 + 2.2 + 5
 	d.textFit(x+pad, lb, iw, l1, stBoxLine)
 	d.textFit(x+pad, lb+4.3, iw, l2, stBoxLine)
-}
-
-// alerts draws the alerts section, or the line none when there are none.
-func (d *doc) alerts(as []report.Alert, none string) {
-	d.heading("Alerts", stBody.lineH())
-	if len(as) == 0 {
-		d.line(none, stQuiet)
-		return
-	}
-	mark := style{faceRegular, stBody.pt, colAccent}
-	lh := stBody.lineH()
-	for _, a := range as {
-		for i, l := range d.bullet(clean(a.Message), stBody, d.cw) {
-			d.need(lh)
-			base := d.y + lh*0.5 + stBody.capH()*0.5
-			if i == 0 { // the ▲ in the accent
-				l = strings.TrimPrefix(l, "▲")
-				d.text(d.left, base, "▲", mark)
-				d.text(d.left+d.width("▲", mark), base, l, stBody)
-			} else {
-				d.text(d.left, base, l, stBody)
-			}
-			d.y += lh
-		}
-	}
-}
-
-// trendCharts draws the three 12-month charts: contacts and sales across the
-// column, contacts per sale and value per contact side by side.
-func (d *doc) trendCharts(ms []report.Month) error {
-	const fullH, halfH, gap = 48.0, 48.0, 4.0
-	d.heading("The last 12 months", fullH+gap+halfH) // the three charts stay together
-	contacts := points(ms, func(m *report.Month) (float64, bool) { return float64(m.Contacts), true })
-	closings := points(ms, func(m *report.Month) (float64, bool) { return float64(m.Closings), true })
-	ratio := points(ms, func(m *report.Month) (float64, bool) { return m.ContactsPerClose.V, m.ContactsPerClose.OK })
-	value := points(ms, func(m *report.Month) (float64, bool) {
-		return m.ValuePerContact.V.Units(), m.ValuePerContact.OK
-	})
-
-	o := d.chartOptions(d.cw, fullH)
-	png, err := charts.ContactsAndClosings(contacts, closings, o)
-	if err != nil {
-		return err
-	}
-	_, h := d.image("chart-contacts", png, d.left, d.y, o)
-	d.y += h + gap
-
-	hw := (d.cw - gap) / 2
-	o1, o2 := d.chartOptions(hw, halfH), d.chartOptions(hw, halfH)
-	png1, err := charts.ContactsPerClose(ratio, o1)
-	if err != nil {
-		return err
-	}
-	// No per-contact goal is in metrics.json, so no goal line.
-	png2, err := charts.ValuePerContact(value, 0, o2)
-	if err != nil {
-		return err
-	}
-	_, h1 := o1.SizeMM()
-	d.need(h1)
-	d.image("chart-ratio", png1, d.left, d.y, o1)
-	w2, _ := o2.SizeMM()
-	d.image("chart-value", png2, d.right-w2, d.y, o2)
-	d.y += h1 + 2
-	return nil
-}
-
-// points turns 12 months into a chart series; a month without data, or
-// whose value is undefined, is a gap.
-func points(ms []report.Month, val func(m *report.Month) (float64, bool)) []charts.MonthPoint {
-	out := make([]charts.MonthPoint, len(ms))
-	for i := range ms {
-		m := &ms[i]
-		v, ok := val(m)
-		out[i] = charts.MonthPoint{Label: m.Month, Value: v, Valid: ok && m.HasData}
-	}
-	return out
 }
 
 // coaching draws the coaching paragraphs.
@@ -443,13 +301,6 @@ func (d *doc) lossReasons(m *report.Metrics) error {
 	return nil
 }
 
-func ifs(ok bool, s string) string {
-	if ok {
-		return s
-	}
-	return ""
-}
-
 // referrals draws the referral-asks sentence; source is where the asks
 // come from (Sources.ReferralAsks).
 func (d *doc) referrals(c *report.Counts, source string) {
@@ -468,96 +319,6 @@ func (d *doc) referrals(c *report.Counts, source string) {
 			count(c.ReferralAsks, "time", "times"), count(c.ExplicitNos, "no was", "nos were")), stBody)
 	}
 	d.line("A no is the moment to ask: “Who else should I talk to?”", stNote)
-}
-
-// scale returns column widths designed for a 180 mm column, scaled to the
-// document's column.
-func (d *doc) scale(cols []column) []column {
-	total := 0.0
-	for _, c := range cols {
-		total += c.w
-	}
-	out := make([]column, len(cols))
-	for i, c := range cols {
-		c.w = c.w * d.cw / total
-		out[i] = c
-	}
-	return out
-}
-
-// more draws "and N more in metrics.json" under a capped table.
-func (d *doc) more(n int, what string) {
-	if n <= 0 {
-		return
-	}
-	d.y += moreGap
-	d.line("and "+format.Int(n)+" more "+what+"in metrics.json", stNote)
-}
-
-// moreGap is the space above the "and N more" line; moreH is that line
-// with its space.
-const moreGap = 0.8
-
-func moreH() float64 { return moreGap + stNote.lineH() }
-
-// minFitRows is the fewest rows a section that fits the page (section.fit)
-// shows under its heading before it moves to the next page instead.
-const minFitRows = 4
-
-// section is a subheading with a capped table under it, kept together.
-type section struct {
-	title, note string
-	intro       []string // bold lines between the heading and the table
-	empty       string   // the quiet line when there are no rows
-	t           *table
-	rows        [][]cell // at most the cap
-	total       int      // rows before the cap
-	moreWhat    string   // "and N more <moreWhat>in metrics.json"
-	major       bool     // a heading of the first level
-
-	// fit shows only the rows that fit on the page with the heading (at
-	// least minFitRows), the rest counted in "and N more": for a list of
-	// which the top rows are enough, so that its last rows do not take a
-	// page of their own.
-	fit bool
-}
-
-func (d *doc) section(s section) {
-	introH := float64(len(s.intro)) * stBodyBold.lineH()
-	if len(s.intro) > 0 && len(s.rows) > 0 {
-		introH += 1.5
-	}
-	keep := introH + stQuiet.lineH()
-	switch {
-	case len(s.rows) > 0 && s.fit:
-		keep = introH + s.t.need(min(len(s.rows), minFitRows)) + moreH()
-	case len(s.rows) > 0:
-		keep = introH + s.t.need(len(s.rows))
-	}
-	if s.major {
-		d.headingNote(s.title, noteCount(s.total, s.note), keep)
-	} else {
-		d.subheading(s.title, noteCount(s.total, s.note), keep)
-	}
-	for _, l := range s.intro {
-		d.para(l, stBodyBold)
-	}
-	if len(s.rows) == 0 {
-		if s.empty != "" {
-			d.line(s.empty, stQuiet)
-		}
-		return
-	}
-	if len(s.intro) > 0 {
-		d.y += 1.5
-	}
-	if s.fit {
-		s.rows = s.rows[:max(d.rowsThatFit(s.t, s.rows, stCell, s.total > len(s.rows)), min(len(s.rows), minFitRows))]
-	}
-	more := s.total - len(s.rows)
-	d.startTable(s.t, len(s.rows))
-	d.rows(s.t, s.rows, stCell, min(more, 1))
-	d.more(more, s.moreWhat)
 }
 
 // followUps lists the first follow-ups of fs, of total in all.
@@ -646,29 +407,4 @@ func staleProspect(s *report.Stale) string {
 		return "deal " + id
 	}
 	return dash
-}
-
-// winProspect is the prospect of a win, with the number of sales when won
-// outcomes were folded.
-func winProspect(w *report.Win) string {
-	p := orDash(clean(w.Prospect))
-	if w.Count > 1 {
-		p += " (" + format.Int(w.Count) + " sales)"
-	}
-	return p
-}
-
-// noteCount is the note after a subheading: "(40) · what it means".
-func noteCount(n int, s string) string {
-	if n == 0 {
-		return s
-	}
-	return format.Int(n) + " · " + s
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return dash
-	}
-	return s
 }

@@ -27,6 +27,14 @@ func lossesOf(rep *report.Rep) []loss {
 	return out
 }
 
+// Self-review caps: worksheet pages for the first maxReviewLoss losses, the
+// rest listed in a table; the first maxPlanFollows follow-ups on the plan
+// page, the rest counted.
+const (
+	maxReviewLoss  = 10
+	maxPlanFollows = 12
+)
+
 // The six questions of the self-review, one block per loss.
 var reviewQuestions = []string{
 	"Was I talking to the right decision maker?",

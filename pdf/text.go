@@ -128,3 +128,29 @@ func joinNonEmpty(parts ...string) string {
 	}
 	return strings.Join(out, " · ")
 }
+
+// ifs returns s when ok, else "": an optional part for joinNonEmpty.
+func ifs(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}
+
+// orDash returns s, or a dash when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return dash
+	}
+	return s
+}
+
+// winProspect is the prospect of a win, with the number of sales when won
+// outcomes were folded.
+func winProspect(w *report.Win) string {
+	p := orDash(clean(w.Prospect))
+	if w.Count > 1 {
+		p += " (" + format.Int(w.Count) + " sales)"
+	}
+	return p
+}
