@@ -1,0 +1,91 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/repcard/repcard"
+)
+
+// lossReasons counts the period's explicit nos by reason, from each rep's
+// source; tallied rejections have no reason.
+func (bd *build) lossReasons() {
+	for k, n := range bd.b.reasonN {
+		if k.m < bd.first || k.m > bd.last || k.deals != bd.b.reps[k.rep].hasDeals {
+			continue
+		}
+		bd.calcs[k.rep].reasons[k.reason] += n
+	}
+	for r := range bd.calcs {
+		c := &bd.calcs[r]
+		if t := bd.periodTot(c); t.tallyNos > 0 {
+			c.reasons[0] += t.tallyNos
+		}
+	}
+}
+
+// loss builds one Loss with its reason's category.
+func (bd *build) loss(prospect int32, date repcard.Date, amount NullMoney, reason int32, stage string, n int) Loss {
+	l := Loss{Prospect: bd.prospect[prospect], Date: Day(date), Amount: amount, Reason: bd.reason[reason], Stage: stage, Count: n}
+	switch ci := bd.categoryOf(reason); {
+	case reason == 0:
+		l.Category = "unknown"
+	case ci < 0:
+		l.Category = "other"
+	default:
+		l.Category, l.Controllable = bd.b.categories[ci].name, bd.b.categories[ci].controllable
+	}
+	return l
+}
+
+// lossList turns counts by reason id into the sorted list of reasons with
+// their categories, and the controllable and uncontrollable totals.
+func (bd *build) lossList(reasons map[int32]int64) (list []LossReason, ctrl, unctrl int) {
+	list = []LossReason{}
+	for id, n := range reasons {
+		if n == 0 {
+			continue
+		}
+		lr := LossReason{Reason: bd.reason[id], Count: int(n)}
+		switch ci := bd.categoryOf(id); {
+		case id == 0:
+			lr.Reason, lr.Category = "(no reason given)", "unknown"
+		case ci < 0:
+			lr.Category = "other"
+			unctrl += int(n)
+		default:
+			cat := &bd.b.categories[ci]
+			lr.Category, lr.Controllable = cat.name, cat.controllable
+			if cat.controllable {
+				ctrl += int(n)
+			} else {
+				unctrl += int(n)
+			}
+		}
+		list = append(list, lr)
+	}
+	slices.SortFunc(list, func(x, y LossReason) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Reason, y.Reason))
+	})
+	return list, ctrl, unctrl
+}
+
+// categoryOf returns the index of the first category, in name order, one of
+// whose matches is in the reason (folded); -1 when none.
+func (bd *build) categoryOf(id int32) int {
+	if bd.category[id] != -2 {
+		return bd.category[id]
+	}
+	bd.category[id] = -1
+	k := bd.b.reasons.key[id]
+	for ci, cat := range bd.b.categories {
+		for _, s := range cat.match {
+			if id != 0 && strings.Contains(k, s) {
+				bd.category[id] = ci
+				return ci
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,90 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// repEntry assembles one rep's entry.
+func (bd *build) repEntry(r int32) Rep {
+	rs, c := &bd.b.reps[r], &bd.calcs[r]
+	follows, stale := bd.followUps(c.dues), bd.staleList(c.stale)
+	c.dues, c.stale = nil, nil
+	slices.SortFunc(follows, func(x, y FollowUp) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect))
+	})
+	slices.SortFunc(stale, func(x, y Stale) int {
+		return cmp.Or(cmp.Compare(y.AgeDays, x.AgeDays), strings.Compare(x.Prospect, y.Prospect),
+			strings.Compare(x.Kind, y.Kind), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),
+			strings.Compare(x.Stage, y.Stage), strings.Compare(x.Deal, y.Deal))
+	})
+	slices.SortFunc(c.nears, func(x, y NearMiss) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),
+			strings.Compare(x.Prospect, y.Prospect), strings.Compare(x.Stage, y.Stage), strings.Compare(x.Reason, y.Reason),
+			cmp.Compare(x.Probability.V, y.Probability.V), cmpBool(x.Probability.OK, y.Probability.OK), cmp.Compare(x.Count, y.Count))
+	})
+	slices.SortFunc(c.losses, func(x, y Loss) int {
+		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect), cmp.Compare(y.Amount.V, x.Amount.V),
+			cmpBool(x.Amount.OK, y.Amount.OK), strings.Compare(x.Reason, y.Reason), strings.Compare(x.Stage, y.Stage), cmp.Compare(x.Count, y.Count))
+	})
+	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
+	e := Rep{
+		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster,
+		Sources:      sources(rs),
+		FollowUpsDue: follows,
+		StaleMaybes:  stale,
+		NearMisses:   exact(c.nears),
+		Losses:       exact(c.losses),
+	}
+	e.Metrics = bd.metrics(c, "your")
+	e.Records = bd.records(r, c)
+	return e
+}
+
+func sources(rs *repState) Sources {
+	act := rs.hasAct || rs.hasTally
+	s := Sources{Contacts: SourceNone, Closings: SourceNone, ReferralAsks: SourceNone}
+	switch {
+	case act:
+		s.Contacts = SourceActivities
+	case rs.hasDeals:
+		s.Contacts = SourceDecided
+	}
+	switch {
+	case rs.hasDeals:
+		s.Closings = SourceDeals
+	case act:
+		s.Closings = SourceActivities
+	}
+	switch {
+	case refFromDeals(rs):
+		s.ReferralAsks = SourceDeals
+	case act:
+		s.ReferralAsks = SourceActivities
+	}
+	return s
+}
+
+// records finds rep r's best month and streak of months with a closing,
+// which may reach back beyond the trailing 12.
+func (bd *build) records(r int32, c *calc) Records {
+	var rec Records
+	rec.MonthCommission = c.months[11].commission
+	for i := range 11 {
+		rec.PreviousBest = max(rec.PreviousBest, c.months[i].commission)
+	}
+	rec.BestMonth = rec.MonthCommission > 0 && rec.MonthCommission >= rec.PreviousBest
+	for i := 11; i >= 0 && c.months[i].closings > 0; i-- {
+		rec.StreakMonths++
+	}
+	if rec.StreakMonths == 12 {
+		for m := bd.last - 12; m >= bd.b.minMonth; m-- {
+			if t := bd.b.monthTot(r, m); t.closings == 0 {
+				break
+			}
+			rec.StreakMonths++
+		}
+	}
+	return rec
+}
