@@ -24,7 +24,7 @@ func (bd *build) activityFolds() {
 		c.nears = append(c.nears, NearMiss{
 			Prospect: bd.prospect[p], Date: Day(n.date), Amount: NullMoney{n.amount, n.hasAmount},
 			Stage: bd.stage[n.stage], Probability: Ratio{n.prob, n.hasProb}, Reason: bd.reason[n.reason],
-			By: nearBy(n.by), Count: int(n.n),
+			By: n.by.String(), Count: int(n.n),
 		})
 	}
 }

@@ -17,7 +17,7 @@ type build struct {
 	dealID      []string
 	reason      []string
 	stage       []string
-	category    []int // by reason id: index in b.categories, -1 other; filled lazily (-2)
+	category    []int // by reason id: index in b.categories, or categoryNone; filled lazily (categoryUnseen)
 	calcs       []calc
 	quietRules  map[int]string // "quiet N days" by N, one string for all follow-ups
 }
@@ -42,7 +42,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 	b.states.flush()
 	bd.category = make([]int, b.reasons.len())
 	for i := range bd.category {
-		bd.category[i] = -2
+		bd.category[i] = categoryUnseen
 	}
 	for r := range b.reps {
 		bd.rep(int32(r))

@@ -72,19 +72,9 @@ func (bd *build) dealsPass(need map[uint64]*pairInfo) {
 				c.nears = append(c.nears, NearMiss{
 					Prospect: bd.prospect[d.prospect], Date: Day(d.date), Amount: NullMoney{d.amount, d.hasAmount},
 					Stage: bd.stage[d.stage], Probability: Ratio{d.prob, d.hasProb}, Reason: bd.reason[d.reason],
-					By: nearBy(d.near), Count: 1,
+					By: d.near.String(), Count: 1,
 				})
 			}
 		}
 	}
-}
-
-func nearBy(by uint8) string {
-	switch by {
-	case 1:
-		return "stage"
-	case 2:
-		return "probability"
-	}
-	return "stage+probability"
 }

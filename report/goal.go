@@ -3,7 +3,7 @@ package report
 // goal works out goal progress from the period and year-to-date sums.
 func (bd *build) goal(c *calc, pt, yt *tot) Goal {
 	money := !bd.b.closingsGoal
-	g := Goal{Basis: "commission", MonthsLeft: 12 - int(bd.last.Mon())}
+	g := Goal{Basis: "commission", MonthsLeft: monthsPerYear - int(bd.last.Mon())}
 	if !money {
 		g.Basis = "closings"
 	}
@@ -15,7 +15,7 @@ func (bd *build) goal(c *calc, pt, yt *tot) Goal {
 	}
 	num := func(v int64) GoalNum { return GoalNum{V: v, Money: money, OK: true} }
 	pa, ya := actual(pt), actual(yt)
-	pro := divRound(c.yearGoal*int64(bd.last.Mon()), 12)
+	pro := divRound(c.yearGoal*int64(bd.last.Mon()), monthsPerYear)
 	g.PeriodGoal, g.PeriodActual, g.Attainment = num(c.periodGoal), num(pa), ratio(pa, c.periodGoal)
 	g.YearGoal, g.YTDActual, g.YTDGoalProrated, g.YTDAttainment = num(c.yearGoal), num(ya), num(pro), ratio(ya, pro)
 	g.AheadBy, g.PaceNeededPerMonth = GoalNum{Money: money}, GoalNum{Money: money}

@@ -31,7 +31,7 @@ func (bd *build) loss(prospect int32, date repcard.Date, amount NullMoney, reaso
 	switch ci := bd.categoryOf(reason); {
 	case reason == 0:
 		l.Category = "unknown"
-	case ci < 0:
+	case ci == categoryNone:
 		l.Category = "other"
 	default:
 		l.Category, l.Controllable = bd.b.categories[ci].name, bd.b.categories[ci].controllable
@@ -51,7 +51,7 @@ func (bd *build) lossList(reasons map[int32]int64) (list []LossReason, ctrl, unc
 		switch ci := bd.categoryOf(id); {
 		case id == 0:
 			lr.Reason, lr.Category = "(no reason given)", "unknown"
-		case ci < 0:
+		case ci == categoryNone:
 			lr.Category = "other"
 			unctrl += int(n)
 		default:
@@ -71,13 +71,21 @@ func (bd *build) lossList(reasons map[int32]int64) (list []LossReason, ctrl, unc
 	return list, ctrl, unctrl
 }
 
+// The values of build.category besides an index in Builder.categories.
+const (
+	// categoryUnseen: categoryOf has not looked at the reason yet.
+	categoryUnseen = -2
+	// categoryNone: no category matches the reason; it is "other".
+	categoryNone = -1
+)
+
 // categoryOf returns the index of the first category, in name order, one of
-// whose matches is in the reason (folded); -1 when none.
+// whose matches is in the reason (folded); categoryNone when none.
 func (bd *build) categoryOf(id int32) int {
-	if bd.category[id] != -2 {
+	if bd.category[id] != categoryUnseen {
 		return bd.category[id]
 	}
-	bd.category[id] = -1
+	bd.category[id] = categoryNone
 	k := bd.b.reasons.key[id]
 	for ci, cat := range bd.b.categories {
 		for _, s := range cat.match {
@@ -87,5 +95,5 @@ func (bd *build) categoryOf(id int32) int {
 			}
 		}
 	}
-	return -1
+	return categoryNone
 }

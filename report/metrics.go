@@ -22,7 +22,7 @@ func (bd *build) metrics(c *calc, who string) Metrics {
 		PipelineOpen:      c.pipe,
 		PipelineDeals:     int(c.pipeDeals),
 		PipelineTopShare:  ratio(int64(c.pipeMax), int64(c.pipe)),
-		Monthly:           make([]Month, 0, 12),
+		Monthly:           make([]Month, 0, trailingMonths),
 		YTD: YTD{
 			Start:  repcard.MonthOf(bd.last.Year(), 1).First().String(),
 			End:    bd.end.String(),
@@ -44,7 +44,7 @@ func (bd *build) metrics(c *calc, who string) Metrics {
 	m.Wins = exact(wins)
 	for i := range c.months {
 		m.Monthly = append(m.Monthly, Month{
-			Month: (bd.last - 11 + repcard.Month(i)).String(), HasData: c.months[i].hasData, Counts: c.months[i].counts(),
+			Month: bd.trailingMonth(i).String(), HasData: c.months[i].hasData, Counts: c.months[i].counts(),
 		})
 	}
 	return m

@@ -84,6 +84,13 @@ const (
 	ansWon
 )
 
+// followUpAheadDays is how far past the period end a planned follow-up date
+// still makes the follow-up due now.
+const followUpAheadDays = 7
+
+// judge decides, from rep r's dealings s with prospect p as of the period
+// end, whether p is a follow-up due or a stale maybe, and fills info (when
+// the deals pass needs it) with what the deals pass needs.
 func (bd *build) judge(r, p int32, s *asOf, info *pairInfo) {
 	b, rs, c := bd.b, &bd.b.reps[r], &bd.calcs[r]
 	last := max(s.touch, s.no, s.maybe, s.won) // an answer is a touch too
@@ -107,8 +114,8 @@ func (bd *build) judge(r, p int32, s *asOf, info *pairInfo) {
 	switch ans {
 	case ansNo:
 		planned := s.nfu > s.no // a follow-up date set after the no
-		byDate := planned && s.nfu < bd.end+7 && last < s.nfu
-		future := planned && s.nfu >= bd.end+7
+		byDate := planned && s.nfu < bd.end+followUpAheadDays && last < s.nfu
+		future := planned && s.nfu >= bd.end+followUpAheadDays
 		byQuiet := b.cfg.FollowUpAfterDays > 0 && quiet >= b.cfg.FollowUpAfterDays && !future
 		if !byDate && !byQuiet {
 			return

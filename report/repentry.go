@@ -70,16 +70,16 @@ func sources(rs *repState) Sources {
 // which may reach back beyond the trailing 12.
 func (bd *build) records(r int32, c *calc) Records {
 	var rec Records
-	rec.MonthCommission = c.months[11].commission
-	for i := range 11 {
+	rec.MonthCommission = c.months[lastMonthIdx].commission
+	for i := range lastMonthIdx {
 		rec.PreviousBest = max(rec.PreviousBest, c.months[i].commission)
 	}
 	rec.BestMonth = rec.MonthCommission > 0 && rec.MonthCommission >= rec.PreviousBest
-	for i := 11; i >= 0 && c.months[i].closings > 0; i-- {
+	for i := lastMonthIdx; i >= 0 && c.months[i].closings > 0; i-- {
 		rec.StreakMonths++
 	}
-	if rec.StreakMonths == 12 {
-		for m := bd.last - 12; m >= bd.b.minMonth; m-- {
+	if rec.StreakMonths == trailingMonths {
+		for m := bd.last - trailingMonths; m >= bd.b.minMonth; m-- {
 			if t := bd.b.monthTot(r, m); t.closings == 0 {
 				break
 			}

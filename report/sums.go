@@ -48,12 +48,35 @@ func (t *tot) counts() Counts {
 	}
 }
 
+// The trailing window: the months a report shows month by month, ending
+// with the period's last month.
+const (
+	// trailingMonths is how many months the window holds.
+	trailingMonths = 12
+	// lastMonthIdx is the index of the period's last month in the window,
+	// oldest first: the window starts lastMonthIdx months before it.
+	lastMonthIdx = trailingMonths - 1
+	// baselineMonths is how many months before the last one the trend
+	// pools as its baseline.
+	baselineMonths = 3
+	// baselineIdx is the index of the first baseline month in the window.
+	baselineIdx = lastMonthIdx - baselineMonths
+)
+
+// monthsPerYear is how many months a calendar year has, for goals.
+const monthsPerYear = 12
+
+// trailingMonth returns the month at index i of the trailing window.
+func (bd *build) trailingMonth(i int) repcard.Month {
+	return bd.last - lastMonthIdx + repcard.Month(i)
+}
+
 // calc is everything Build works out for one rep, and by summing, for a
 // manager's team and the team.
 type calc struct {
-	months     [12]tot         // the trailing 12 months, oldest first
-	reasons    map[int32]int64 // explicit nos of the period by reason id
-	withFU     int64           // explicit nos of the period whose prospect has a follow-up date after its last no
+	months     [trailingMonths]tot // the trailing 12 months, oldest first
+	reasons    map[int32]int64     // explicit nos of the period by reason id
+	withFU     int64               // explicit nos of the period whose prospect has a follow-up date after its last no
 	followN    int64
 	staleN     int64
 	pipe       repcard.Money
@@ -97,7 +120,7 @@ func refFromDeals(rs *repState) bool {
 	return rs.hasDeals && (rs.dealsReferral || !rs.hasAct && !rs.hasTally)
 }
 
-// monthTot returns rep r's sums for month m, each from its source (§2).
+// monthTot returns rep r's sums for month m, each from its source (see Sources).
 func (b *Builder) monthTot(r int32, m repcard.Month) tot {
 	i, ok := b.accIdx[uint64(uint32(r))<<32|uint64(uint32(m))]
 	if !ok {
@@ -132,18 +155,18 @@ func (bd *build) rep(r int32) {
 	rs, c := &bd.b.reps[r], &bd.calcs[r]
 	c.reasons = map[int32]int64{}
 	for i := range c.months {
-		c.months[i] = bd.b.monthTot(r, bd.last-11+repcard.Month(i))
+		c.months[i] = bd.b.monthTot(r, bd.trailingMonth(i))
 	}
 	n := int64(bd.p.Months())
 	switch {
 	case rs.monthlyGoal > 0:
 		c.periodGoal = rs.monthlyGoal * n
 	default:
-		c.periodGoal = divRound(rs.annualGoal*n, 12)
+		c.periodGoal = divRound(rs.annualGoal*n, monthsPerYear)
 	}
 	c.yearGoal = rs.annualGoal
 	if c.yearGoal == 0 {
-		c.yearGoal = rs.monthlyGoal * 12
+		c.yearGoal = rs.monthlyGoal * monthsPerYear
 	}
 }
 
@@ -152,7 +175,7 @@ func (bd *build) rep(r int32) {
 func (bd *build) periodTot(c *calc) tot {
 	var t tot
 	for i := range c.months {
-		if bd.last-11+repcard.Month(i) >= bd.first {
+		if bd.trailingMonth(i) >= bd.first {
 			t.add(&c.months[i])
 		}
 	}
@@ -162,7 +185,7 @@ func (bd *build) periodTot(c *calc) tot {
 func (bd *build) ytdTot(c *calc) tot {
 	var t tot
 	for i := range c.months {
-		if (bd.last - 11 + repcard.Month(i)).Year() == bd.last.Year() {
+		if bd.trailingMonth(i).Year() == bd.last.Year() {
 			t.add(&c.months[i])
 		}
 	}

@@ -41,12 +41,12 @@ const trendArrowPct = 5
 // trend compares the period's last month with the pooled previous 3 months,
 // and raises the alerts whose thresholds the changes cross.
 func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
-	cur := &c.months[11]
+	cur := &c.months[lastMonthIdx]
 	var base tot
-	for i := 8; i < 11; i++ {
+	for i := baselineIdx; i < lastMonthIdx; i++ {
 		base.add(&c.months[i])
 	}
-	t := Trend{Month: bd.last.String(), Baseline: (bd.last - 3).String() + ".." + (bd.last - 1).String()}
+	t := Trend{Month: bd.last.String(), Baseline: (bd.last - baselineMonths).String() + ".." + (bd.last - 1).String()}
 	alerts := []Alert{}
 	a := bd.b.cfg.Alerts
 	sym := format.Symbol(bd.b.cfg.Currency)
@@ -83,7 +83,7 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 	// Contacts: the mean of the 3 months is the baseline; worse is down.
 	var cPct *big.Rat
 	tv = &t.Contacts
-	tv.Value, tv.Baseline, tv.ChangePct, cPct = change(cur.contacts, 1, base.contacts, 3)
+	tv.Value, tv.Baseline, tv.ChangePct, cPct = change(cur.contacts, 1, base.contacts, baselineMonths)
 	if !base.hasData {
 		tv.Baseline = Ratio{}
 	}

@@ -57,7 +57,8 @@ type Rep struct {
 	Losses       []Loss     `json:"losses"` // every explicit no of the period with a prospect, oldest first (self-review)
 }
 
-// Sources says where a rep's numbers come from (§2 source precedence).
+// Sources says where a rep's numbers come from; the package documentation
+// says how each source is chosen.
 type Sources struct {
 	Contacts     string `json:"contacts"`      // "activities+tallies", "deals (won+lost)" or "none"
 	Closings     string `json:"closings"`      // "deals", "activities+tallies" or "none"
