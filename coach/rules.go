@@ -151,7 +151,7 @@ func fallback(rep *report.Rep) string {
 }
 
 // hasAlert reports whether rep has an alert on metric.
-func hasAlert(rep *report.Rep, metric string) bool {
+func hasAlert(rep *report.Rep, metric report.Metric) bool {
 	for _, a := range rep.Alerts {
 		if a.Metric == metric {
 			return true
@@ -163,7 +163,7 @@ func hasAlert(rep *report.Rep, metric string) bool {
 // ratioWorse: a contacts_per_close alert, or contacts per close of the last
 // month up by the threshold on the 3 months before.
 func ratioWorse(rep *report.Rep, th *Thresholds) bool {
-	if hasAlert(rep, "contacts_per_close") {
+	if hasAlert(rep, report.MetricContactsPerClose) {
 		return true
 	}
 	c := rep.Trend.ContactsPerClose.ChangePct
@@ -173,7 +173,7 @@ func ratioWorse(rep *report.Rep, th *Thresholds) bool {
 // contactsDown: a contacts alert, or contacts of the last month down by the
 // threshold on the mean of the 3 months before.
 func contactsDown(rep *report.Rep, th *Thresholds) bool {
-	if hasAlert(rep, "contacts") {
+	if hasAlert(rep, report.MetricContacts) {
 		return true
 	}
 	c := rep.Trend.Contacts.ChangePct

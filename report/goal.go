@@ -3,9 +3,9 @@ package report
 // goal works out goal progress from the period and year-to-date sums.
 func (bd *build) goal(c *calc, pt, yt *tot) Goal {
 	money := !bd.b.closingsGoal
-	g := Goal{Basis: "commission", MonthsLeft: monthsPerYear - int(bd.last.Mon())}
+	g := Goal{Basis: BasisCommission, MonthsLeft: monthsPerYear - int(bd.last.Mon())}
 	if !money {
-		g.Basis = "closings"
+		g.Basis = BasisClosings
 	}
 	actual := func(t *tot) int64 {
 		if money {

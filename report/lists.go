@@ -43,9 +43,9 @@ func (bd *build) followUps(dues []due) []FollowUp {
 func (bd *build) staleList(refs []staleRef) []Stale {
 	out := make([]Stale, len(refs))
 	for i, s := range refs {
-		out[i] = Stale{Kind: "maybe", Prospect: bd.prospect[s.prospect], Since: Day(s.since), AgeDays: int(s.age)}
+		out[i] = Stale{Kind: StaleMaybe, Prospect: bd.prospect[s.prospect], Since: Day(s.since), AgeDays: int(s.age)}
 		if s.deal {
-			out[i].Kind, out[i].Amount, out[i].Stage = "open deal", NullMoney{s.amount, s.hasAmount}, bd.stage[s.stage]
+			out[i].Kind, out[i].Amount, out[i].Stage = StaleOpenDeal, NullMoney{s.amount, s.hasAmount}, bd.stage[s.stage]
 			out[i].Deal = bd.dealID[s.id]
 		}
 	}

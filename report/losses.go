@@ -28,15 +28,22 @@ func (bd *build) lossReasons() {
 // loss builds one Loss with its reason's category.
 func (bd *build) loss(prospect int32, date repcard.Date, amount NullMoney, reason int32, stage string, n int) Loss {
 	l := Loss{Prospect: bd.prospect[prospect], Date: Day(date), Amount: amount, Reason: bd.reason[reason], Stage: stage, Count: n}
-	switch ci := bd.categoryOf(reason); {
-	case reason == 0:
-		l.Category = "unknown"
-	case ci == categoryNone:
-		l.Category = "other"
-	default:
-		l.Category, l.Controllable = bd.b.categories[ci].name, bd.b.categories[ci].controllable
-	}
+	l.Category, l.Controllable = bd.categorize(reason)
 	return l
+}
+
+// categorize returns the category of reason id and whether it is
+// controllable: CategoryUnknown for no reason, CategoryOther when no config
+// category matches.
+func (bd *build) categorize(id int32) (category string, controllable bool) {
+	switch ci := bd.categoryOf(id); {
+	case id == 0:
+		return CategoryUnknown, false
+	case ci == categoryNone:
+		return CategoryOther, false
+	default:
+		return bd.b.categories[ci].name, bd.b.categories[ci].controllable
+	}
 }
 
 // lossList turns counts by reason id into the sorted list of reasons with
@@ -48,20 +55,14 @@ func (bd *build) lossList(reasons map[int32]int64) (list []LossReason, ctrl, unc
 			continue
 		}
 		lr := LossReason{Reason: bd.reason[id], Count: int(n)}
-		switch ci := bd.categoryOf(id); {
+		lr.Category, lr.Controllable = bd.categorize(id)
+		switch {
 		case id == 0:
-			lr.Reason, lr.Category = "(no reason given)", "unknown"
-		case ci == categoryNone:
-			lr.Category = "other"
-			unctrl += int(n)
+			lr.Reason = ReasonNotGiven
+		case lr.Controllable:
+			ctrl += int(n)
 		default:
-			cat := &bd.b.categories[ci]
-			lr.Category, lr.Controllable = cat.name, cat.controllable
-			if cat.controllable {
-				ctrl += int(n)
-			} else {
-				unctrl += int(n)
-			}
+			unctrl += int(n)
 		}
 		list = append(list, lr)
 	}
