@@ -62,16 +62,6 @@ func (bd *build) quietRule(days int) string {
 	return r
 }
 
-func cmpBool(x, y bool) int {
-	switch {
-	case x == y:
-		return 0
-	case x:
-		return -1
-	}
-	return 1
-}
-
 // exact returns s, never nil, with no spare capacity: a report with
 // hundreds of thousands of follow-ups holds no more than its entries.
 func exact[T any](s []T) []T {

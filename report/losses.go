@@ -1,7 +1,6 @@
 package report
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -66,9 +65,7 @@ func (bd *build) lossList(reasons map[int32]int64) (list []LossReason, ctrl, unc
 		}
 		list = append(list, lr)
 	}
-	slices.SortFunc(list, func(x, y LossReason) int {
-		return cmp.Or(cmp.Compare(y.Count, x.Count), strings.Compare(x.Reason, y.Reason))
-	})
+	slices.SortFunc(list, compareLossReasons)
 	return list, ctrl, unctrl
 }
 

@@ -1,9 +1,7 @@
 package report
 
 import (
-	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/repcard/repcard"
 )
@@ -36,11 +34,7 @@ func (bd *build) metrics(c *calc, who string) Metrics {
 	m.Goal = bd.goal(c, &pt, &yt)
 	m.Trend, m.TrendArrow, m.Alerts = bd.trend(c, who)
 	wins := slices.Clone(c.wins)
-	slices.SortFunc(wins, func(x, y Win) int {
-		return cmp.Or(cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK), cmp.Compare(x.Date, y.Date),
-			strings.Compare(x.Rep, y.Rep), strings.Compare(x.Prospect, y.Prospect), cmp.Compare(y.Commission, x.Commission),
-			cmp.Compare(x.Count, y.Count))
-	})
+	slices.SortFunc(wins, compareWins)
 	m.Wins = exact(wins)
 	for i := range c.months {
 		m.Monthly = append(m.Monthly, Month{

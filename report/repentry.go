@@ -1,33 +1,16 @@
 package report
 
-import (
-	"cmp"
-	"slices"
-	"strings"
-)
+import "slices"
 
 // repEntry assembles one rep's entry.
 func (bd *build) repEntry(r int32) Rep {
 	rs, c := &bd.b.reps[r], &bd.calcs[r]
 	follows, stale := bd.followUps(c.dues), bd.staleList(c.stale)
 	c.dues, c.stale = nil, nil
-	slices.SortFunc(follows, func(x, y FollowUp) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect))
-	})
-	slices.SortFunc(stale, func(x, y Stale) int {
-		return cmp.Or(cmp.Compare(y.AgeDays, x.AgeDays), strings.Compare(x.Prospect, y.Prospect),
-			strings.Compare(x.Kind, y.Kind), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),
-			strings.Compare(x.Stage, y.Stage), strings.Compare(x.Deal, y.Deal))
-	})
-	slices.SortFunc(c.nears, func(x, y NearMiss) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(y.Amount.V, x.Amount.V), cmpBool(x.Amount.OK, y.Amount.OK),
-			strings.Compare(x.Prospect, y.Prospect), strings.Compare(x.Stage, y.Stage), strings.Compare(x.Reason, y.Reason),
-			cmp.Compare(x.Probability.V, y.Probability.V), cmpBool(x.Probability.OK, y.Probability.OK), cmp.Compare(x.Count, y.Count))
-	})
-	slices.SortFunc(c.losses, func(x, y Loss) int {
-		return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(x.Prospect, y.Prospect), cmp.Compare(y.Amount.V, x.Amount.V),
-			cmpBool(x.Amount.OK, y.Amount.OK), strings.Compare(x.Reason, y.Reason), strings.Compare(x.Stage, y.Stage), cmp.Compare(x.Count, y.Count))
-	})
+	slices.SortFunc(follows, compareFollowUps)
+	slices.SortFunc(stale, compareStale)
+	slices.SortFunc(c.nears, compareNearMisses)
+	slices.SortFunc(c.losses, compareLosses)
 	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
 	e := Rep{
 		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster,
@@ -42,6 +25,7 @@ func (bd *build) repEntry(r int32) Rep {
 	return e
 }
 
+// sources names where each of rep rs's numbers come from.
 func sources(rs *repState) Sources {
 	act := rs.hasAct || rs.hasTally
 	s := Sources{Contacts: SourceNone, Closings: SourceNone, ReferralAsks: SourceNone}
