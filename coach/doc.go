@@ -12,11 +12,11 @@
 // Each rule is a condition on a report.Rep; the applicable rules are taken
 // in this priority order (Rules returns the names, Select applies them):
 //
-//	 1 ratio_worse             a contacts_per_close alert, or contacts per close up ≥ 20 % on the 3 months before
+//	 1 ratio_worse             the report's contacts_per_close alert (contacts per close up ≥ alerts.ratio_worse_pct)
 //	 2 bad_month_good_quarter  value per contact of the last month ≥ 25 % below the pooled 3 months before
 //	 3 good_month_bad_quarter  value per contact of the last month ≥ 25 % above the pooled 3 months before (not with best_month)
 //	 4 best_month              records.best_month: the last month's commission is the best of the trailing 12
-//	 5 contacts_down           a contacts alert, or contacts down ≥ 25 % on the 3-month average
+//	 5 contacts_down           the report's contacts alert (contacts down ≥ alerts.contacts_down_pct on the 3-month average)
 //	 6 controllable_losses     controllable nos > uncontrollable nos, with ≥ 3 nos classified
 //	 7 few_referrals           referral asks < 25 % of explicit nos, with ≥ 5 explicit nos (asks tracked)
 //	 8 near_misses             ≥ 1 near miss
@@ -27,9 +27,11 @@
 //	13 steady | no_sale_yet | no_contacts   the fallback, only when nothing above applies
 //
 // The value per contact of rules 2 and 3 becomes closings per contact when
-// the four months hold no commission at all. The thresholds are those of
-// DefaultThresholds; Set.WithThresholds changes them (the lead passes the
-// config's alert thresholds so that the text and the alerts agree).
+// the four months hold no commission at all. Rules 1 and 5 do not compare
+// numbers themselves: the report decides whether an alert threshold was
+// crossed (report.Metrics.Alerted), so the text and the alerts always
+// agree. The other thresholds are those of DefaultThresholds;
+// Set.WithThresholds changes them.
 //
 // # Templates
 //

@@ -77,7 +77,7 @@ func followUps(n int) []report.FollowUp {
 func stales(n int) []report.Stale {
 	out := make([]report.Stale, n)
 	for i := range out {
-		out[i] = report.Stale{Kind: "maybe", Prospect: string(rune('K' + i)), AgeDays: 50 + i, Amount: cents(100000)}
+		out[i] = report.Stale{Kind: report.StaleMaybe, Prospect: string(rune('K' + i)), AgeDays: 50 + i, Amount: cents(100000)}
 	}
 	return out
 }

@@ -6,11 +6,11 @@ import (
 	"github.com/repcard/repcard/report"
 )
 
-// Thresholds are the numbers at which the rules fire. Start from
-// DefaultThresholds and change what you need.
+// Thresholds are the numbers at which coach's own rules fire. Start from
+// DefaultThresholds and change what you need. ratio_worse and
+// contacts_down have none here: they follow the report's alerts, whose
+// thresholds are the config's (alerts).
 type Thresholds struct {
-	RatioWorsePct      float64 // ratio_worse: contacts per close up by at least this many per cent (0: alerts only)
-	ContactsDownPct    float64 // contacts_down: contacts down by at least this many per cent (0: alerts only)
 	MonthSwingPct      float64 // bad_month_good_quarter, good_month_bad_quarter: last month vs the 3 before, per cent
 	ReferralRate       float64 // few_referrals: referral asks / explicit nos below this share
 	ReferralMinNos     int     // few_referrals: at least this many explicit nos
@@ -23,13 +23,9 @@ type Thresholds struct {
 	NearMisses         int     // near_misses: at least this many
 }
 
-// DefaultThresholds returns the thresholds of the rules: the alert
-// thresholds are config.yaml's defaults (alerts.ratio_worse_pct 20,
-// alerts.contacts_down_pct 25).
+// DefaultThresholds returns the thresholds of the rules.
 func DefaultThresholds() Thresholds {
 	return Thresholds{
-		RatioWorsePct:      20,
-		ContactsDownPct:    25,
 		MonthSwingPct:      25,
 		ReferralRate:       0.25,
 		ReferralMinNos:     5,
@@ -63,9 +59,8 @@ const (
 	RuleNoContacts         = "no_contacts"
 )
 
-// eps absorbs the rounding of a per-cent change computed in float64, so
-// that a change of exactly the threshold counts as crossing it, as the
-// report's alerts (computed exactly) do.
+// eps absorbs the rounding of the pipeline's top share, a float64 ratio, so
+// that a share of exactly TopShare counts as reaching it.
 const eps = 1e-9
 
 // rule is one coaching rule: a name and the condition under which it
@@ -78,11 +73,11 @@ type rule struct {
 // rules are the non-fallback rules in priority order. The table is never
 // written to.
 var rules = [...]rule{
-	{RuleRatioWorse, ratioWorse},
+	{RuleRatioWorse, func(r *report.Rep, _ *Thresholds) bool { return r.Alerted(report.MetricContactsPerClose) }},
 	{RuleBadMonth, func(r *report.Rep, th *Thresholds) bool { return monthSwing(r, th) < 0 }},
 	{RuleGoodMonth, func(r *report.Rep, th *Thresholds) bool { return monthSwing(r, th) > 0 && !r.Records.BestMonth }},
 	{RuleBestMonth, func(r *report.Rep, _ *Thresholds) bool { return r.Records.BestMonth }},
-	{RuleContactsDown, contactsDown},
+	{RuleContactsDown, func(r *report.Rep, _ *Thresholds) bool { return r.Alerted(report.MetricContacts) }},
 	{RuleControllableLosses, func(r *report.Rep, th *Thresholds) bool {
 		return r.ControllableNos > r.UncontrollableNos && r.ControllableNos+r.UncontrollableNos >= th.ControllableMinNos
 	}},
@@ -148,36 +143,6 @@ func fallback(rep *report.Rep) string {
 		return RuleNoSaleYet
 	}
 	return RuleNoContacts
-}
-
-// hasAlert reports whether rep has an alert on metric.
-func hasAlert(rep *report.Rep, metric string) bool {
-	for _, a := range rep.Alerts {
-		if a.Metric == metric {
-			return true
-		}
-	}
-	return false
-}
-
-// ratioWorse: a contacts_per_close alert, or contacts per close of the last
-// month up by the threshold on the 3 months before.
-func ratioWorse(rep *report.Rep, th *Thresholds) bool {
-	if hasAlert(rep, "contacts_per_close") {
-		return true
-	}
-	c := rep.Trend.ContactsPerClose.ChangePct
-	return th.RatioWorsePct > 0 && c.OK && c.V >= th.RatioWorsePct-eps
-}
-
-// contactsDown: a contacts alert, or contacts of the last month down by the
-// threshold on the mean of the 3 months before.
-func contactsDown(rep *report.Rep, th *Thresholds) bool {
-	if hasAlert(rep, "contacts") {
-		return true
-	}
-	c := rep.Trend.Contacts.ChangePct
-	return th.ContactsDownPct > 0 && c.OK && c.V <= -th.ContactsDownPct+eps
 }
 
 // window is the period's last month and the 3 months before it, pooled,

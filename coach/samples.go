@@ -53,8 +53,8 @@ func busySample() sample {
 	}
 	rep.FollowUpsDueCount = 2
 	rep.StaleMaybes = []report.Stale{
-		{Kind: "open deal", Prospect: "Sundial Health", AgeDays: 242, Amount: report.NullMoney{V: 830000, OK: true}},
-		{Kind: "maybe", Prospect: "Northwind", AgeDays: 60},
+		{Kind: report.StaleOpenDeal, Prospect: "Sundial Health", AgeDays: 242, Amount: report.NullMoney{V: 830000, OK: true}},
+		{Kind: report.StaleMaybe, Prospect: "Northwind", AgeDays: 60},
 	}
 	rep.StaleMaybesCount = 2
 	rep.NearMisses = []report.NearMiss{
@@ -68,7 +68,7 @@ func busySample() sample {
 		ContactsPerClose: report.TrendValue{Value: ratioOf(120.0 / 11), Baseline: ratioOf(8), ChangePct: ratioOf(36.4)},
 		Contacts:         report.TrendValue{Value: ratioOf(120), Baseline: ratioOf(150), ChangePct: ratioOf(-20)},
 	}
-	rep.Alerts = []report.Alert{{Metric: "contacts_per_close"}}
+	rep.Alerts = []report.Alert{{Metric: report.MetricContactsPerClose}}
 	rep.Monthly = months(last, [12][3]int64{
 		{90, 10, 400000}, {95, 11, 420000}, {100, 12, 500000}, {110, 12, 450000},
 		{120, 13, 480000}, {130, 15, 500000}, {125, 14, 470000}, {120, 14, 460000},
@@ -84,10 +84,10 @@ func noSaleSample() sample {
 	last := repcard.MonthOf(2026, 10)
 	rep := report.Rep{Rep: "Sam", Sources: report.Sources{ReferralAsks: report.SourceNone}}
 	rep.Counts = report.Counts{Contacts: 40, Rejections: 40, ExplicitNos: 6, ValuePerContact: report.NullMoney{OK: true}, CloseRate: ratioOf(0)}
-	rep.LossReasons = []report.LossReason{{Reason: "(no reason given)", Category: "unknown", Count: 6}}
+	rep.LossReasons = []report.LossReason{{Reason: report.ReasonNotGiven, Category: report.CategoryUnknown, Count: 6}}
 	rep.FollowUpsDue = []report.FollowUp{{Prospect: "Blue Fin"}}
 	rep.FollowUpsDueCount = 1
-	rep.StaleMaybes = []report.Stale{{Kind: "maybe", Prospect: "Gull Ltd", AgeDays: 50}}
+	rep.StaleMaybes = []report.Stale{{Kind: report.StaleMaybe, Prospect: "Gull Ltd", AgeDays: 50}}
 	rep.StaleMaybesCount = 1
 	rep.NearMisses = []report.NearMiss{{Prospect: "Tern Co"}}
 	rep.NearMissesCount = 1
@@ -97,7 +97,7 @@ func noSaleSample() sample {
 		ContactsPerClose: report.TrendValue{Baseline: ratioOf(20)},
 		Contacts:         report.TrendValue{Value: ratioOf(40), Baseline: ratioOf(60), ChangePct: ratioOf(-33.3)},
 	}
-	rep.Alerts = []report.Alert{{Metric: "contacts_per_close"}, {Metric: "contacts"}}
+	rep.Alerts = []report.Alert{{Metric: report.MetricContactsPerClose}, {Metric: report.MetricContacts}}
 	rep.Monthly = months(last, [12][3]int64{
 		{}, {}, {}, {}, {}, {}, {}, {}, {60, 3, 0}, {60, 3, 0}, {60, 3, 0}, {40, 0, 0},
 	})

@@ -96,7 +96,7 @@ func (d *doc) goals(g *report.Goal, ytd *report.Counts) {
 // periodBasis says what the period goal measures: "commission this month".
 func (d *doc) periodBasis(g *report.Goal) string {
 	what := "commission"
-	if g.Basis == "closings" {
+	if g.Basis == report.BasisClosings {
 		what = "sales closed"
 	}
 	switch {
@@ -253,12 +253,12 @@ func (d *doc) lossReasons(m *report.Metrics) error {
 	for i := range m.LossReasons {
 		lr := &m.LossReasons[i]
 		bar := charts.ReasonBar{Reason: clean(lr.Reason), Count: lr.Count, Controllable: lr.Controllable}
-		if lr.Category == "unknown" {
+		if lr.Category == report.CategoryUnknown {
 			bar.Reason = "" // drawn as "no reason given", a group of its own
 		}
 		bars = append(bars, bar)
 		switch {
-		case lr.Category == "unknown":
+		case lr.Category == report.CategoryUnknown:
 			unknown += lr.Count
 		case !lr.Controllable || lr.Count < topN:
 		case lr.Count > topN:

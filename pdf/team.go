@@ -126,11 +126,11 @@ func byValuePerContact(reps []*report.Rep) []*report.Rep {
 // arrow returns the trend arrow of trend_arrow and its style.
 func arrow(s string) cell {
 	switch s {
-	case "up":
+	case report.ArrowUp:
 		return cell{"▲", style{faceRegular, 9, colAccent}}
-	case "down":
+	case report.ArrowDown:
 		return cell{"▼", style{faceRegular, 9, colInk}}
-	case "flat":
+	case report.ArrowFlat:
 		return cell{"▬", style{faceRegular, 9, colFaint}}
 	}
 	return cell{dash, stCellMute}

@@ -49,8 +49,8 @@ func newRenderer(cfg *config.Config) (*renderer, error) {
 
 // loadCoaching loads the coaching templates: the config's folder when it
 // exists, the built-in ones when the default folder does not (a run outside
-// the repository, or after init); the rules fire at the config's alert
-// thresholds.
+// the repository, or after init). The rules read the report's alerts,
+// which fire at the config's alert thresholds.
 func loadCoaching(cfg *config.Config) (*coach.Set, error) {
 	var set *coach.Set
 	var err error
@@ -65,9 +65,7 @@ func loadCoaching(cfg *config.Config) (*coach.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	th := set.Thresholds()
-	th.RatioWorsePct, th.ContactsDownPct = cfg.Alerts.RatioWorsePct, cfg.Alerts.ContactsDownPct
-	return set.WithThresholds(th), nil
+	return set, nil
 }
 
 // document is one PDF to write.

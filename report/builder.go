@@ -108,7 +108,7 @@ type nearFold struct {
 	prob          float64
 	stage, reason int32
 	n             int32
-	by            uint8 // 1 stage, 2 probability
+	by            nearCause
 	hasAmount     bool
 	hasProb       bool
 }
@@ -126,7 +126,7 @@ type deal struct {
 	amount, commission               repcard.Money
 	prob                             float64
 	status                           repcard.Outcome // won, lost or open
-	near                             uint8           // 1 stage, 2 probability
+	near                             nearCause       // 0: not a near miss
 	hasAmount, hasProb               bool
 }
 
@@ -275,9 +275,8 @@ func (b *Builder) isContact(typ string) bool {
 	return v
 }
 
-// nearBy says why a lost row is a near miss: 1 late stage, 2 probability,
-// 3 both, 0 not one.
-func (b *Builder) nearBy(rec *repcard.Record, stage int32) uint8 {
+// nearBy says why a lost row is a near miss; 0 when it is not one.
+func (b *Builder) nearBy(rec *repcard.Record, stage int32) nearCause {
 	if int(stage) >= len(b.stageLate) {
 		b.stageLate = append(b.stageLate, make([]int8, int(stage)+1-len(b.stageLate))...)
 	}
@@ -291,12 +290,12 @@ func (b *Builder) nearBy(rec *repcard.Record, stage int32) uint8 {
 			}
 		}
 	}
-	var by uint8
+	var by nearCause
 	if b.stageLate[stage] == 1 {
-		by |= 1
+		by |= nearByStage
 	}
 	if rec.HasProbability && b.cfg.NearMissProb > 0 && rec.Probability >= b.cfg.NearMissProb {
-		by |= 2
+		by |= nearByProbability
 	}
 	return by
 }
@@ -469,7 +468,7 @@ func (b *Builder) betterReason(r, cur int32) bool {
 // foldNear keeps the latest near miss of a prospect in a month; ties go to
 // the larger amount, then probability, then stage and reason in folded byte
 // order.
-func (b *Builder) foldNear(k uint64, rec *repcard.Record, stage, reason int32, by uint8) {
+func (b *Builder) foldNear(k uint64, rec *repcard.Record, stage, reason int32, by nearCause) {
 	old, seen := b.actNears[k]
 	n := nearFold{
 		date: rec.Date, amount: rec.Amount, hasAmount: rec.HasAmount, prob: rec.Probability,

@@ -1,7 +1,7 @@
-// Package report computes repcard's metrics (PRODUCT.md §2): per rep, per
-// manager's team and for the whole team; for the period, for each of the
-// trailing 12 months ending with the period's last month, and for the year
-// to date. The Report it builds is what metrics.json holds (§3).
+// Package report computes repcard's metrics: per rep, per manager's team
+// and for the whole team; for the period, for each of the trailing 12
+// months ending with the period's last month, and for the year to date.
+// The Report it builds is what metrics.json holds.
 //
 //	b := report.NewBuilder(cfg)
 //	for rec := range records {     // every *repcard.Record, of every kind
@@ -34,7 +34,7 @@
 //
 // # Decisions
 //
-// Where PRODUCT.md leaves a choice open, the package decides as follows.
+// Where the product leaves a choice open, the package decides as follows.
 //
 // Sources. Per rep (over all its rows, not just the period's): closings,
 // revenue, commission, explicit nos, loss reasons, near misses and wins come
@@ -79,7 +79,7 @@
 // neither controllable_nos nor uncontrollable_nos. loss_reasons counts add
 // up to explicit_nos and are sorted by count, then reason.
 //
-// no_reason_share is, as §2 defines it, the share of explicit nos that DO
+// no_reason_share is, by its definition, the share of explicit nos that DO
 // carry a reason. no_follow_up_share is the share of explicit nos whose
 // prospect (same rep) has, on rows dated up to the period end, a next
 // follow-up date later than its latest no; nos with no prospect count as
@@ -157,7 +157,10 @@
 // value_per_contact change ≤ −value_down_pct; a threshold of 0 turns its
 // alert off. A month with contacts but no closing has no ratio; it raises
 // the contacts_per_close alert when even one sale would have left the ratio
-// worse by the threshold (contacts ≥ baseline × (1 + pct/100)). Messages
+// worse by the threshold (contacts ≥ baseline × (1 + pct/100)). The report
+// is the one owner of these decisions: Metrics.Alerted says whether a
+// metric's alert fired, and the coaching rules read it rather than compare
+// the numbers again. The thresholds' defaults are config.Default's. Messages
 // read "Contacts per sale 12.0, worse than your 3-month 10.0 (+20 %)"
 // ("the team's" for managers and the team); the currency symbol follows the
 // config's currency code (USD $, EUR €, GBP £, JPY ¥, others the code).

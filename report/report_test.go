@@ -337,8 +337,8 @@ var fixtures = []fixture{
 			return recs
 		}(),
 		check: func(t *testing.T, r *Report) {
-			alerts := func(name string) map[string]Alert {
-				m := map[string]Alert{}
+			alerts := func(name string) map[Metric]Alert {
+				m := map[Metric]Alert{}
 				for _, a := range repOf(t, r, name).Alerts {
 					m[a.Metric] = a
 				}

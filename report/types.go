@@ -57,7 +57,8 @@ type Rep struct {
 	Losses       []Loss     `json:"losses"` // every explicit no of the period with a prospect, oldest first (self-review)
 }
 
-// Sources says where a rep's numbers come from (§2 source precedence).
+// Sources says where a rep's numbers come from; the package documentation
+// says how each source is chosen.
 type Sources struct {
 	Contacts     string `json:"contacts"`      // "activities+tallies", "deals (won+lost)" or "none"
 	Closings     string `json:"closings"`      // "deals", "activities+tallies" or "none"
@@ -109,7 +110,7 @@ type Metrics struct {
 	PipelineTopShare  Ratio         `json:"pipeline_top_share"`
 	Goal              Goal          `json:"goal"`
 	Trend             Trend         `json:"trend"`
-	TrendArrow        string        `json:"trend_arrow"` // value_per_contact: "up", "down", "flat", or "" when undefined
+	TrendArrow        string        `json:"trend_arrow"` // value_per_contact: ArrowUp, ArrowDown, ArrowFlat, or "" when undefined
 	Alerts            []Alert       `json:"alerts"`
 	Wins              []Win         `json:"wins"`
 	Monthly           []Month       `json:"monthly"` // 12 months, oldest first, ending with the period's last month
@@ -144,7 +145,7 @@ type LossReason struct {
 // for the rest of the year. Values are in the basis' unit: currency for
 // "commission", closings for "closings".
 type Goal struct {
-	Basis              string  `json:"basis"` // "commission" or "closings"
+	Basis              string  `json:"basis"` // BasisCommission or BasisClosings
 	PeriodGoal         GoalNum `json:"period_goal"`
 	PeriodActual       GoalNum `json:"period_actual"`
 	Attainment         Ratio   `json:"attainment"`
@@ -176,7 +177,7 @@ type TrendValue struct {
 
 // Alert is a trend that crossed a config threshold.
 type Alert struct {
-	Metric    string `json:"metric"` // "contacts_per_close", "contacts", "value_per_contact"
+	Metric    Metric `json:"metric"`
 	Message   string `json:"message"`
 	Theirs    string `json:"-"` // the message as a rep's manager reads it: "their 3-month …"
 	Value     Ratio  `json:"value"`
@@ -217,7 +218,7 @@ type FollowUp struct {
 
 // Stale is an open deal or a maybe that has gone quiet.
 type Stale struct {
-	Kind     string    `json:"kind"` // "open deal" or "maybe"
+	Kind     string    `json:"kind"` // StaleOpenDeal or StaleMaybe
 	Prospect string    `json:"prospect"`
 	Since    Day       `json:"since"` // last sign of life: touch, answer or deal created
 	AgeDays  int       `json:"age_days"`
@@ -233,7 +234,7 @@ type Loss struct {
 	Date         Day       `json:"date"`
 	Amount       NullMoney `json:"amount"`
 	Reason       string    `json:"reason"`
-	Category     string    `json:"category"` // as in loss_reasons: a config category, "other" or "unknown"
+	Category     string    `json:"category"` // as in loss_reasons: a config category, CategoryOther or CategoryUnknown
 	Controllable bool      `json:"controllable"`
 	Stage        string    `json:"stage,omitempty"`
 	Count        int       `json:"count"`

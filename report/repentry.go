@@ -1,0 +1,74 @@
+package report
+
+import "slices"
+
+// repEntry assembles one rep's entry.
+func (bd *build) repEntry(r int32) Rep {
+	rs, c := &bd.b.reps[r], &bd.calcs[r]
+	follows, stale := bd.followUps(c.dues), bd.staleList(c.stale)
+	c.dues, c.stale = nil, nil
+	slices.SortFunc(follows, compareFollowUps)
+	slices.SortFunc(stale, compareStale)
+	slices.SortFunc(c.nears, compareNearMisses)
+	slices.SortFunc(c.losses, compareLosses)
+	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
+	e := Rep{
+		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster,
+		Sources:      sources(rs),
+		FollowUpsDue: follows,
+		StaleMaybes:  stale,
+		NearMisses:   exact(c.nears),
+		Losses:       exact(c.losses),
+	}
+	e.Metrics = bd.metrics(c, "your")
+	e.Records = bd.records(r, c)
+	return e
+}
+
+// sources names where each of rep rs's numbers come from.
+func sources(rs *repState) Sources {
+	act := rs.hasAct || rs.hasTally
+	s := Sources{Contacts: SourceNone, Closings: SourceNone, ReferralAsks: SourceNone}
+	switch {
+	case act:
+		s.Contacts = SourceActivities
+	case rs.hasDeals:
+		s.Contacts = SourceDecided
+	}
+	switch {
+	case rs.hasDeals:
+		s.Closings = SourceDeals
+	case act:
+		s.Closings = SourceActivities
+	}
+	switch {
+	case refFromDeals(rs):
+		s.ReferralAsks = SourceDeals
+	case act:
+		s.ReferralAsks = SourceActivities
+	}
+	return s
+}
+
+// records finds rep r's best month and streak of months with a closing,
+// which may reach back beyond the trailing 12.
+func (bd *build) records(r int32, c *calc) Records {
+	var rec Records
+	rec.MonthCommission = c.months[lastMonthIdx].commission
+	for i := range lastMonthIdx {
+		rec.PreviousBest = max(rec.PreviousBest, c.months[i].commission)
+	}
+	rec.BestMonth = rec.MonthCommission > 0 && rec.MonthCommission >= rec.PreviousBest
+	for i := lastMonthIdx; i >= 0 && c.months[i].closings > 0; i-- {
+		rec.StreakMonths++
+	}
+	if rec.StreakMonths == trailingMonths {
+		for m := bd.last - trailingMonths; m >= bd.b.minMonth; m-- {
+			if t := bd.b.monthTot(r, m); t.closings == 0 {
+				break
+			}
+			rec.StreakMonths++
+		}
+	}
+	return rec
+}
