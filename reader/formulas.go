@@ -2,7 +2,10 @@ package reader
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+
+	"github.com/repcard/repcard"
 )
 
 // formulaScan finds, in a worksheet's XML written to it, the formula cells
@@ -205,4 +208,28 @@ func (s *formulaScan) in(after int, used func(col int) bool) (n, firstCol, first
 		return 0, 0, 0
 	}
 	return n, firstCol, firstRow
+}
+
+// warnUncachedFormulas warns about the formula cells under the header of a
+// sheet, in the columns it reads, that were saved without a value: they
+// read as blank.
+func (r *inboxReader) warnUncachedFormulas(p *sheetPlan, wb workbook) {
+	book, ok := wb.(*xlsxBook)
+	if !ok || book.formulas[p.sheet] == nil {
+		return
+	}
+	scan := book.formulas[p.sheet]
+	l := p.layout
+	n, col, row := scan.in(l.headerRow, l.uses)
+	if n == 0 {
+		return
+	}
+	cells := fmt.Sprintf("%d cells of the columns read hold", n)
+	if n == 1 {
+		cells = "1 cell of the columns read holds"
+	}
+	r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{
+		File: shown(p.file), Sheet: shown(p.sheet), Row: row, Column: l.columnName(col),
+		Reason: cells + " a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it",
+	})
 }

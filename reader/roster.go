@@ -74,3 +74,17 @@ func (x *rosterIndex) repFor(sheet, file, fixed string) (rep, from string) {
 	}
 	return "", ""
 }
+
+// repeatedRoster reports whether a roster row says what one already read
+// said, and remembers it if not.
+func (r *inboxReader) repeatedRoster(rec *repcard.Record) bool {
+	k := strings.Join(append([]string{rec.Rep, rec.Manager, rec.Office, rec.Email, rec.Date.String()}, rec.Aliases...), "\x00")
+	if r.rosterRows[k] {
+		return true
+	}
+	if r.rosterRows == nil {
+		r.rosterRows = map[string]bool{}
+	}
+	r.rosterRows[k] = true
+	return false
+}

@@ -1,0 +1,103 @@
+package reader
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/reader/cell"
+)
+
+// needsDecisions reports whether columns need a per-column decision
+// (config says auto for dates or decimals).
+func (r *inboxReader) needsDecisions() bool {
+	return r.cfg.DateOrder == "" || r.cfg.DateOrder == "auto" || r.cfg.Decimal == "" || r.cfg.Decimal == "auto"
+}
+
+// decideColumns settles each date and number column's reading from the
+// sampled rows, and warns about a column it cannot decide.
+func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]string) {
+	l := p.layout
+	forcedOrder := map[string]cell.DateOrder{"mdy": cell.MDY, "dmy": cell.DMY}[r.cfg.DateOrder]
+	forcedDec := map[string]cell.Decimal{"point": cell.Point, "comma": cell.Comma}[r.cfg.Decimal]
+	warn := func(col int, msg string) {
+		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: shown(p.file), Sheet: shown(p.sheet), Column: l.columnName(col), Reason: msg})
+	}
+	for _, f := range dateFields {
+		for _, col := range l.cols[f] {
+			if forcedOrder != cell.DateAuto {
+				conv.rules.dateOrder[col] = forcedOrder
+				continue
+			}
+			var dc cell.DateColumn
+			observe(rows, col, dc.Observe)
+			order, ok, conflict := dc.Order()
+			switch {
+			case conflict:
+				warn(col, "dates in this column are written both month/day and day/month; read as "+orderName(order)+" (set date_order in config)")
+			case !ok && sampleHas(rows, col, func(v string) bool {
+				_, err := cell.ParseDate(v, cell.DateAuto)
+				return errors.Is(err, cell.ErrAmbiguous)
+			}):
+				order = cell.MDY
+				warn(col, "cannot tell day/month order: every date in the first rows could be either (like 03/04/2026); read as month/day (set date_order: dmy in config if wrong)")
+			}
+			conv.rules.dateOrder[col] = order
+		}
+	}
+	for _, f := range numberFields {
+		for _, col := range l.cols[f] {
+			if forcedDec != cell.DecimalAuto {
+				conv.rules.decimal[col] = forcedDec
+				continue
+			}
+			var dc cell.DecimalColumn
+			observe(rows, col, dc.Observe)
+			dec, ok, conflict := dc.Decimal()
+			switch {
+			case conflict:
+				warn(col, "numbers in this column use both , and . as the decimal mark; read with "+decimalName(dec)+" (set decimal in config)")
+			case !ok && sampleHas(rows, col, func(v string) bool {
+				_, err := cell.ParseNumber(v, cell.DecimalAuto)
+				return errors.Is(err, cell.ErrAmbiguous)
+			}):
+				dec = cell.Point
+				warn(col, "cannot tell the decimal mark: numbers like 1,234 could be either; read , as a thousands separator (set decimal: comma in config if wrong)")
+			}
+			conv.rules.decimal[col] = dec
+		}
+	}
+}
+
+// observe hands every sampled value of column col to f.
+func observe(rows [][]string, col int, f func(string)) {
+	for _, row := range rows {
+		if col < len(row) {
+			f(row[col])
+		}
+	}
+}
+
+// sampleHas reports whether any sampled value in column col satisfies f.
+func sampleHas(rows [][]string, col int, f func(string) bool) bool {
+	for _, row := range rows {
+		if col < len(row) && strings.TrimSpace(row[col]) != "" && f(strings.TrimSpace(row[col])) {
+			return true
+		}
+	}
+	return false
+}
+
+func orderName(o cell.DateOrder) string {
+	if o == cell.DMY {
+		return "day/month"
+	}
+	return "month/day"
+}
+
+func decimalName(d cell.Decimal) string {
+	if d == cell.Comma {
+		return "decimal comma"
+	}
+	return "decimal point"
+}

@@ -1,0 +1,109 @@
+package reader
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/repcard/repcard"
+)
+
+// discover lists the files to read, in lexical order of their paths, and
+// records what it passes over.
+func (r *inboxReader) discover() ([]string, error) {
+	if fi, err := os.Stat(r.dir); err != nil {
+		return nil, fmt.Errorf("inbox %s: %w", r.dir, err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("inbox %s: not a folder", r.dir)
+	}
+	var files []string
+	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			rel := r.rel(p)
+			r.fileIssue(rel, "", fmt.Sprintf("cannot read: %v", err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		rel := r.rel(p)
+		if d.IsDir() {
+			if p != r.dir && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch why := skipReason(name, d.Type()); {
+		case why != "":
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), why})
+		case isSpreadsheet(name):
+			files = append(files, rel)
+		case unsupportedSpreadsheet(name) != "":
+			r.fileIssue(rel, "", unsupportedSpreadsheet(name))
+			r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(rel), Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
+		default:
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
+		}
+		return nil
+	})
+	return files, err
+}
+
+func (r *inboxReader) rel(p string) string {
+	rel, err := filepath.Rel(r.dir, p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// skipReason says why a file is passed over without a word in the issues:
+// lock and temp files of office programs and downloads, links, hidden files.
+func skipReason(name string, mode fs.FileMode) string {
+	lower := strings.ToLower(name)
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		return "symbolic link (not followed)"
+	case !mode.IsRegular():
+		return "not a regular file"
+	case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, ".~lock"):
+		return "lock file of an open spreadsheet"
+	case strings.HasSuffix(lower, ".tmp"), strings.HasSuffix(lower, ".part"), strings.HasSuffix(lower, ".crdownload"):
+		return "temporary or partial download"
+	case strings.HasPrefix(name, "."):
+		return "hidden file"
+	}
+	return ""
+}
+
+// IsInputFile reports whether repcard reads a file of this name (watch uses
+// it to decide which changes matter).
+func IsInputFile(name string) bool {
+	return skipReason(name, 0) == "" && (isSpreadsheet(name) || unsupportedSpreadsheet(name) != "")
+}
+
+func isSpreadsheet(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx", ".xlsm", ".csv", ".tsv":
+		return true
+	}
+	return false
+}
+
+func unsupportedSpreadsheet(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xls":
+		return "old Excel format (.xls) is not read: open it and save as .xlsx or .csv"
+	case ".xlsb":
+		return "Excel binary format (.xlsb) is not read: save as .xlsx or .csv"
+	case ".ods":
+		return "OpenDocument spreadsheet (.ods) is not read: save as .xlsx or .csv"
+	case ".numbers":
+		return "Numbers file is not read: export as .xlsx or .csv"
+	}
+	return ""
+}
