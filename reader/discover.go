@@ -32,7 +32,7 @@ func (r *inboxReader) discover() ([]string, error) {
 		name := d.Name()
 		rel := r.rel(p)
 		if d.IsDir() {
-			if p != r.dir && strings.HasPrefix(name, ".") {
+			if p != r.dir && !IsInputDir(name) {
 				return fs.SkipDir
 			}
 			return nil
@@ -78,6 +78,14 @@ func skipReason(name string, mode fs.FileMode) string {
 		return "hidden file"
 	}
 	return ""
+}
+
+// IsInputDir reports whether repcard looks inside a folder of this name
+// below the inbox: hidden folders (a name that starts with ".", such as .git
+// or .Trash) are skipped with everything in them. The inbox itself is always
+// read, whatever its name.
+func IsInputDir(name string) bool {
+	return !strings.HasPrefix(name, ".")
 }
 
 // IsInputFile reports whether repcard reads a file of this name (watch uses

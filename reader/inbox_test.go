@@ -351,3 +351,11 @@ func TestReadMissingInbox(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestIsInputDir(t *testing.T) {
+	for name, want := range map[string]bool{"exports": true, "2026 Q4": true, ".git": false, ".Trash": false, "..hidden": false} {
+		if got := IsInputDir(name); got != want {
+			t.Errorf("IsInputDir(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
