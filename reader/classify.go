@@ -14,8 +14,8 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	r.beforeOpen(file)
 	wb, stamp, err := openWorkbook(filepath.Join(r.dir, filepath.FromSlash(file)), r.lim)
 	if err != nil {
-		r.fileIssue(file, "", err.Error())
-		r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(file), Kind: repcard.KindNone, Reason: shown(err.Error())})
+		is := r.errorIssue(file, "", err)
+		r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: is.File, Kind: repcard.KindNone, Reason: is.Reason()})
 		return nil
 	}
 	keep := false
@@ -29,24 +29,22 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 	var plans []*sheetPlan
 	sheets := wb.Sheets()
 	if len(sheets) == 0 {
-		const why = "workbook has no sheets"
-		r.fileIssue(file, "", why)
-		r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(file), Kind: repcard.KindNone, Reason: why})
+		is := r.fileIssue(file, "", repcard.IssueNoSheets, "")
+		r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: is.File, Kind: repcard.KindNone, Reason: is.Reason()})
 	}
 	seen := map[string]bool{}
 	for _, sheet := range sheets {
 		p := &sheetPlan{fileIndex: index, file: file, sheet: sheet, maps: mappingsFor(r.cfg, file, sheet), stamp: stamp}
 		if seen[sheet] {
-			const why = "a second sheet with the same name (the workbook is damaged): not read"
-			r.fileIssue(file, sheet, why)
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: why})
+			is := r.fileIssue(file, sheet, repcard.IssueDuplicateSheet, "")
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 			continue
 		}
 		seen[sheet] = true
 		src, err := wb.Open(sheet)
 		if err != nil {
-			r.fileIssue(file, sheet, err.Error())
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: err.Error()})
+			is := r.errorIssue(file, sheet, err)
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 			continue
 		}
 		for len(p.head) < headerWindow {
@@ -58,7 +56,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 					continue
 				}
 				if err != io.EOF {
-					p.readErr = err.Error()
+					p.readErr = err
 				}
 				break
 			}
@@ -66,9 +64,9 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 		}
 		src.Close()
 		p.layout = findHeader(p.head, p.maps, false)
-		if p.layout == nil && p.readErr == "" && sheet == "" && allBlank(p.head) {
+		if p.layout == nil && p.readErr == nil && sheet == "" && allBlank(p.head) {
 			// A CSV file with nothing in it but blank lines.
-			p.readErr = "file has no rows: only blank lines"
+			p.readErr = &issueError{kind: repcard.IssueOnlyBlankLines}
 		}
 		plans = append(plans, p)
 	}
@@ -132,7 +130,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 		}
 	}
 	p.rep, p.repFrom = r.roster.repFor(p.sheet, p.file, fixed)
-	if p.layout == nil && p.readErr == "" {
+	if p.layout == nil && p.readErr == nil {
 		p.layout = findHeader(p.head, p.maps, p.rep != "")
 		if p.layout == nil {
 			p.reason = whyNone(p.head, p.rep != "")

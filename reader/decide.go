@@ -20,8 +20,8 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 	l := p.layout
 	forcedOrder := map[string]cell.DateOrder{"mdy": cell.MDY, "dmy": cell.DMY}[r.cfg.DateOrder]
 	forcedDec := map[string]cell.Decimal{"point": cell.Point, "comma": cell.Comma}[r.cfg.Decimal]
-	warn := func(col int, msg string) {
-		r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: shown(p.file), Sheet: shown(p.sheet), Column: l.columnName(col), Reason: msg})
+	warn := func(col int, kind repcard.IssueKind, detail string) {
+		r.addWarning(p, 0, l.columnName(col), kind, detail)
 	}
 	for _, f := range dateFields {
 		for _, col := range l.cols[f] {
@@ -34,13 +34,13 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 			order, ok, conflict := dc.Order()
 			switch {
 			case conflict:
-				warn(col, "dates in this column are written both month/day and day/month; read as "+orderName(order)+" (set date_order in config)")
+				warn(col, repcard.IssueMixedDateOrder, orderName(order))
 			case !ok && sampleHas(rows, col, func(v string) bool {
 				_, err := cell.ParseDate(v, cell.DateAuto)
 				return errors.Is(err, cell.ErrAmbiguous)
 			}):
 				order = cell.MDY
-				warn(col, "cannot tell day/month order: every date in the first rows could be either (like 03/04/2026); read as month/day (set date_order: dmy in config if wrong)")
+				warn(col, repcard.IssueUndecidedDateOrder, "")
 			}
 			conv.rules.dateOrder[col] = order
 		}
@@ -56,13 +56,13 @@ func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]stri
 			dec, ok, conflict := dc.Decimal()
 			switch {
 			case conflict:
-				warn(col, "numbers in this column use both , and . as the decimal mark; read with "+decimalName(dec)+" (set decimal in config)")
+				warn(col, repcard.IssueMixedDecimal, decimalName(dec))
 			case !ok && sampleHas(rows, col, func(v string) bool {
 				_, err := cell.ParseNumber(v, cell.DecimalAuto)
 				return errors.Is(err, cell.ErrAmbiguous)
 			}):
 				dec = cell.Point
-				warn(col, "cannot tell the decimal mark: numbers like 1,234 could be either; read , as a thousands separator (set decimal: comma in config if wrong)")
+				warn(col, repcard.IssueUndecidedDecimal, "")
 			}
 			conv.rules.decimal[col] = dec
 		}

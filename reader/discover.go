@@ -23,7 +23,7 @@ func (r *inboxReader) discover() ([]string, error) {
 	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			rel := r.rel(p)
-			r.fileIssue(rel, "", fmt.Sprintf("cannot read: %v", err))
+			r.fileIssue(rel, "", repcard.IssueUnlistable, err.Error())
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -42,9 +42,9 @@ func (r *inboxReader) discover() ([]string, error) {
 			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), why})
 		case isSpreadsheet(name):
 			files = append(files, rel)
-		case unsupportedSpreadsheet(name) != "":
-			r.fileIssue(rel, "", unsupportedSpreadsheet(name))
-			r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: shown(rel), Kind: repcard.KindNone, Reason: unsupportedSpreadsheet(name)})
+		case isUnsupported(name):
+			is := r.fileIssue(rel, "", repcard.IssueUnsupportedFormat, strings.ToLower(path.Ext(name)))
+			r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: is.File, Kind: repcard.KindNone, Reason: is.Reason()})
 		default:
 			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
 		}
@@ -91,7 +91,7 @@ func IsInputDir(name string) bool {
 // IsInputFile reports whether repcard reads a file of this name (watch uses
 // it to decide which changes matter).
 func IsInputFile(name string) bool {
-	return skipReason(name, 0) == "" && (isSpreadsheet(name) || unsupportedSpreadsheet(name) != "")
+	return skipReason(name, 0) == "" && (isSpreadsheet(name) || isUnsupported(name))
 }
 
 func isSpreadsheet(name string) bool {
@@ -102,16 +102,8 @@ func isSpreadsheet(name string) bool {
 	return false
 }
 
-func unsupportedSpreadsheet(name string) string {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".xls":
-		return "old Excel format (.xls) is not read: open it and save as .xlsx or .csv"
-	case ".xlsb":
-		return "Excel binary format (.xlsb) is not read: save as .xlsx or .csv"
-	case ".ods":
-		return "OpenDocument spreadsheet (.ods) is not read: save as .xlsx or .csv"
-	case ".numbers":
-		return "Numbers file is not read: export as .xlsx or .csv"
-	}
-	return ""
+// isUnsupported reports a spreadsheet in a format repcard does not read
+// (.xls, .ods …): an issue, so that the person sees how to convert it.
+func isUnsupported(name string) bool {
+	return repcard.IsUnsupportedFormat(strings.ToLower(path.Ext(name)))
 }

@@ -2,8 +2,8 @@ package reader
 
 import (
 	"bytes"
-	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/repcard/repcard"
 )
@@ -224,12 +224,5 @@ func (r *inboxReader) warnUncachedFormulas(p *sheetPlan, wb workbook) {
 	if n == 0 {
 		return
 	}
-	cells := fmt.Sprintf("%d cells of the columns read hold", n)
-	if n == 1 {
-		cells = "1 cell of the columns read holds"
-	}
-	r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{
-		File: shown(p.file), Sheet: shown(p.sheet), Row: row, Column: l.columnName(col),
-		Reason: cells + " a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it",
-	})
+	r.addWarning(p, row, l.columnName(col), repcard.IssueUncachedFormulas, strconv.Itoa(n))
 }

@@ -129,11 +129,11 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			p.lookupOnly = p.fileIndex >= lastOfKind[p.layout.kind] && p.fileIndex >= lastUnknown
 		}
 		switch {
-		case p.layout == nil && p.readErr != "":
+		case p.layout == nil && p.readErr != nil:
 			// Unreadable before a header was found: the rows are lost, so
 			// it is an issue, not a sheet of another kind.
-			r.fileIssue(p.file, p.sheet, p.readErr)
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.readErr})
+			is := r.errorIssue(p.file, p.sheet, p.readErr)
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 		case p.layout == nil:
 			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason})
 		default:
@@ -211,7 +211,7 @@ type sheetPlan struct {
 	maps       []mappingFor
 	rep        string
 	repFrom    string
-	readErr    string    // the sheet could not be read to its header
+	readErr    error     // the sheet could not be read to its header
 	stamp      fileStamp // the file when it was classified
 	input      int       // index of its repcard.Input in the batch, once added
 }

@@ -1,6 +1,8 @@
 package reader
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,14 +11,60 @@ import (
 	"github.com/repcard/repcard/internal/untrusted"
 )
 
-func (r *inboxReader) fileIssue(file, sheet, reason string) {
-	r.addIssue(repcard.Issue{File: file, Sheet: sheet, Reason: reason})
+// issueError is an error that knows which issue it becomes: the sources
+// return it for a limit passed, so that the issue is of kind
+// repcard.IssueOverLimit rather than repcard.IssueUnreadable.
+type issueError struct {
+	kind   repcard.IssueKind
+	detail string
 }
 
-// addIssue adds an issue, with its file, sheet and reason as shown.
-func (r *inboxReader) addIssue(is repcard.Issue) {
-	is.File, is.Sheet, is.Reason = shown(is.File), shown(is.Sheet), shown(is.Reason)
+func (e *issueError) Error() string { return repcard.Issue{Kind: e.kind, Detail: e.detail}.Reason() }
+
+// overLimit is the error of a limit passed; the message names the limit's
+// config key.
+func overLimit(format string, args ...any) error {
+	return &issueError{repcard.IssueOverLimit, fmt.Sprintf(format, args...)}
+}
+
+// issueOf says which issue err becomes: its kind and detail.
+func issueOf(err error) (repcard.IssueKind, string) {
+	var ie *issueError
+	var tr *tooManyRowsError
+	switch {
+	case errors.As(err, &ie):
+		return ie.kind, ie.detail
+	case errors.As(err, &tr):
+		return repcard.IssueOverLimit, err.Error()
+	}
+	return repcard.IssueUnreadable, err.Error()
+}
+
+// fileIssue adds an issue about a whole file (sheet "") or sheet, and
+// returns it as added.
+func (r *inboxReader) fileIssue(file, sheet string, kind repcard.IssueKind, detail string) repcard.Issue {
+	return r.addIssue(repcard.Issue{File: file, Sheet: sheet, Kind: kind, Detail: detail})
+}
+
+// errorIssue adds the issue that err becomes, about a whole file or sheet,
+// and returns it as added.
+func (r *inboxReader) errorIssue(file, sheet string, err error) repcard.Issue {
+	kind, detail := issueOf(err)
+	return r.fileIssue(file, sheet, kind, detail)
+}
+
+// addIssue adds an issue, with its file, sheet and detail as shown, and
+// returns it as added.
+func (r *inboxReader) addIssue(is repcard.Issue) repcard.Issue {
+	is.File, is.Sheet, is.Detail = shown(is.File), shown(is.Sheet), shown(is.Detail)
 	r.batch.Issues = append(r.batch.Issues, is)
+	return is
+}
+
+// addWarning adds a warning about a sheet's column, with its file and sheet
+// as shown.
+func (r *inboxReader) addWarning(p *sheetPlan, row int, column string, kind repcard.IssueKind, detail string) {
+	r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: shown(p.file), Sheet: shown(p.sheet), Row: row, Column: column, Kind: kind, Detail: detail})
 }
 
 // shown is a file or sheet name, or a reason, as repcard shows it: bytes

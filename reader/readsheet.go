@@ -2,9 +2,9 @@ package reader
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/reader/cell"
@@ -38,27 +38,32 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 	l := p.layout
 	in := repcard.Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
 	defer func() { r.addInput(p, in) }()
-	sheetIssue := func(row int, reason string) {
-		r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Reason: reason})
+	sheetIssue := func(row int, kind repcard.IssueKind, detail string) {
+		is := r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Kind: kind, Detail: detail})
 		if in.Reason == "" {
-			in.Reason = reason
+			in.Reason = is.Reason()
 		}
 	}
+	sheetError := func(row int, err error) {
+		kind, detail := issueOf(err)
+		sheetIssue(row, kind, detail)
+	}
 	if r.overTotal {
-		sheetIssue(0, fmt.Sprintf("not read: the inbox already has more rows than the limit (limits.max_total_rows = %d)", r.lim.totalRows))
+		sheetIssue(0, repcard.IssueAfterTotalRows, strconv.Itoa(r.lim.totalRows))
 		return
 	}
 
 	path := filepath.Join(r.dir, filepath.FromSlash(p.file))
 	r.beforeOpen(p.file)
 	wb, stamp, err := r.reopen(p, path)
-	if err == nil && stamp != p.stamp {
+	if err != nil {
+		sheetError(0, err)
+		return
+	}
+	if stamp != p.stamp {
 		wb.Close()
 		delete(r.kept, p.fileIndex)
-		err = errors.New(errChanged + ": its rows were not read; run again once it is saved")
-	}
-	if err != nil {
-		sheetIssue(0, err.Error())
+		sheetIssue(0, repcard.IssueChangedBeforeRead, "")
 		return
 	}
 	if _, kept := r.kept[p.fileIndex]; !kept {
@@ -66,7 +71,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 	}
 	src, err := wb.Open(p.sheet)
 	if err != nil {
-		sheetIssue(0, err.Error())
+		sheetError(0, err)
 		return
 	}
 	defer src.Close()
@@ -74,7 +79,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 		// A file saved again while it was read may have given rows of
 		// two versions.
 		if st, err := statInput(path); err != nil || st != stamp {
-			sheetIssue(0, errChanged+": some of its rows may be missing or from two versions; run again once it is saved")
+			sheetIssue(0, repcard.IssueChangedWhileRead, "")
 		}
 	}()
 
@@ -83,7 +88,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 		rules: columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
 	}
 	conv.src.File, conv.src.Sheet = shown(p.file), shown(p.sheet)
-	conv.issues = r.addIssue
+	conv.issues = func(is repcard.Issue) { r.addIssue(is) }
 	headerNorm := make([]string, len(l.header))
 	for i, h := range l.header {
 		headerNorm[i] = normHeader(h)
@@ -152,14 +157,14 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 			var re *rowError
 			if errors.As(err, &re) {
 				if !r.countRow() {
-					sheetIssue(re.num, r.overTotalReason(re.num))
+					sheetIssue(re.num, repcard.IssueOverTotalRows, strconv.Itoa(r.lim.totalRows))
 					break
 				}
 				col := ""
 				if re.column >= 0 {
 					col = l.columnName(re.column)
 				}
-				r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: re.num, Column: col, Reason: re.reason})
+				r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: re.num, Column: col, Kind: repcard.IssueOverLimit, Detail: re.reason})
 				in.Rows++
 				in.LeftOut++
 				continue
@@ -169,7 +174,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 				if errors.Is(err, errTooManyRows) {
 					row = num
 				}
-				sheetIssue(row, err.Error())
+				sheetError(row, err)
 			}
 			break
 		}
@@ -184,7 +189,7 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 			continue
 		}
 		if !r.countRow() {
-			sheetIssue(num, r.overTotalReason(num))
+			sheetIssue(num, repcard.IssueOverTotalRows, strconv.Itoa(r.lim.totalRows))
 			break
 		}
 		if isTotalRow(row) || isRepeatedHeader(row, headerNorm, l) {
@@ -210,9 +215,6 @@ func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
 	r.warnUncachedFormulas(p, wb)
 }
 
-// errChanged is the reason for a file that changed while it was read.
-const errChanged = "file changed while repcard was reading it (saved or replaced during the run)"
-
 // countRow counts one more row read in the inbox and reports whether it is
 // within limits.max_total_rows.
 func (r *inboxReader) countRow() bool {
@@ -221,8 +223,4 @@ func (r *inboxReader) countRow() bool {
 		r.overTotal = true
 	}
 	return !r.overTotal
-}
-
-func (r *inboxReader) overTotalReason(row int) string {
-	return fmt.Sprintf("the inbox has more rows than the limit (limits.max_total_rows = %d): row %d and the rest of this sheet were not read, nor the sheets after it", r.lim.totalRows, row)
 }

@@ -203,7 +203,7 @@ func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, worke
 	}
 	r.pdfs = len(docs)
 	r.written += len(docs)
-	issues := append(slices.Clip(r.batch.Issues), warnings(warns)...)
+	issues := append(slices.Clip(r.batch.Issues), warns...)
 	if err := output.WriteFile(r.issuesPath(), func(w io.Writer) error {
 		// A byte-order mark, so that Excel shows names with accents right.
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
@@ -215,16 +215,6 @@ func (r *result) write(ctx context.Context, rd *renderer, selfReview bool, worke
 	}
 	r.written++
 	return nil
-}
-
-// warnings marks issues that left nothing out.
-func warnings(ws []repcard.Issue) []repcard.Issue {
-	out := make([]repcard.Issue, len(ws))
-	for i, w := range ws {
-		w.Reason = "warning (rows kept): " + w.Reason
-		out[i] = w
-	}
-	return out
 }
 
 func (r *result) summary() string {
