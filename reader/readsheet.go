@@ -1,8 +1,6 @@
 package reader
 
 import (
-	"errors"
-	"io"
 	"path/filepath"
 	"strconv"
 
@@ -10,13 +8,83 @@ import (
 	"github.com/repcard/repcard/reader/cell"
 )
 
-// decisionWindow is how many data rows are looked at to decide, per column,
-// the day/month order of dates and the decimal mark of numbers; at most
-// decisionBytes of them are held.
-const (
-	decisionWindow = 2000
-	decisionBytes  = 32 << 20
-)
+// sheetRead is the reading of one classified sheet into records: the
+// account of its rows (in) and what reading them needs.
+type sheetRead struct {
+	r    *inboxReader
+	p    *sheetPlan
+	in   repcard.Input
+	conv *converter
+	emit func(*repcard.Record)
+	rec  repcard.Record // reused for every row
+
+	headerNorm []string // the header's cells, normalised, to spot it repeated
+	width      int      // the columns the layout maps
+
+	// Rows are held until every column's decisions are made (decided);
+	// only the columns the layout maps are kept.
+	held      []heldRow
+	heldBytes int
+	decided   bool
+}
+
+// heldRow is a data row held until the column decisions are made.
+type heldRow struct {
+	row []string
+	num int
+}
+
+// readSheet streams the rows of a classified sheet into records.
+func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
+	l := p.layout
+	s := &sheetRead{r: r, p: p, emit: emit, in: repcard.Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}}
+	defer func() { r.addInput(p, s.in) }()
+	if r.overTotal {
+		s.issue(0, repcard.IssueAfterTotalRows, strconv.Itoa(r.lim.totalRows))
+		return
+	}
+
+	path := filepath.Join(r.dir, filepath.FromSlash(p.file))
+	wb, stamp, ok := s.open(path)
+	if !ok {
+		return
+	}
+	if _, kept := r.kept[p.fileIndex]; !kept {
+		defer wb.Close()
+	}
+	src, err := wb.Open(p.sheet)
+	if err != nil {
+		s.fail(0, err)
+		return
+	}
+	defer src.Close()
+	defer s.checkUnchanged(path, stamp)
+
+	s.start(wb)
+	if !s.readRows(src) {
+		return // cancelled
+	}
+	r.warnUncachedFormulas(p, wb)
+}
+
+// open returns the sheet's workbook, unless it cannot be opened or changed
+// since it was classified: then it reports the issue and ok is false.
+func (s *sheetRead) open(path string) (wb workbook, stamp fileStamp, ok bool) {
+	r, p := s.r, s.p
+	r.beforeOpen(p.file)
+	wb, stamp, err := r.reopen(p, path)
+	if err != nil {
+		s.fail(0, err)
+		return nil, stamp, false
+	}
+	if stamp != p.stamp {
+		wb.Close()
+		delete(r.kept, p.fileIndex)
+		s.issue(0, repcard.IssueChangedBeforeRead, "")
+		return nil, stamp, false
+	}
+	return wb, stamp, true
+}
 
 // reopen returns the workbook of a classified sheet: the one kept open
 // since classification, or the file opened again. The stamp is the file's
@@ -33,186 +101,44 @@ func (r *inboxReader) reopen(p *sheetPlan, path string) (workbook, fileStamp, er
 	return openWorkbook(path, r.lim)
 }
 
-// readSheet streams the rows of a classified sheet into records.
-func (r *inboxReader) readSheet(p *sheetPlan, emit func(*repcard.Record)) {
-	l := p.layout
-	in := repcard.Input{Kind: l.kind, Mapping: l.how, RepFrom: p.repFrom, HeaderRow: l.headerRow}
-	defer func() { r.addInput(p, in) }()
-	sheetIssue := func(row int, kind repcard.IssueKind, detail string) {
-		is := r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: row, Kind: kind, Detail: detail})
-		if in.Reason == "" {
-			in.Reason = is.Reason()
-		}
+// checkUnchanged reports a file saved again while it was read: it may have
+// given rows of two versions.
+func (s *sheetRead) checkUnchanged(path string, stamp fileStamp) {
+	if st, err := statInput(path); err != nil || st != stamp {
+		s.issue(0, repcard.IssueChangedWhileRead, "")
 	}
-	sheetError := func(row int, err error) {
-		kind, detail := issueOf(err)
-		sheetIssue(row, kind, detail)
-	}
-	if r.overTotal {
-		sheetIssue(0, repcard.IssueAfterTotalRows, strconv.Itoa(r.lim.totalRows))
-		return
-	}
+}
 
-	path := filepath.Join(r.dir, filepath.FromSlash(p.file))
-	r.beforeOpen(p.file)
-	wb, stamp, err := r.reopen(p, path)
-	if err != nil {
-		sheetError(0, err)
-		return
-	}
-	if stamp != p.stamp {
-		wb.Close()
-		delete(r.kept, p.fileIndex)
-		sheetIssue(0, repcard.IssueChangedBeforeRead, "")
-		return
-	}
-	if _, kept := r.kept[p.fileIndex]; !kept {
-		defer wb.Close()
-	}
-	src, err := wb.Open(p.sheet)
-	if err != nil {
-		sheetError(0, err)
-		return
-	}
-	defer src.Close()
-	defer func() {
-		// A file saved again while it was read may have given rows of
-		// two versions.
-		if st, err := statInput(path); err != nil || st != stamp {
-			sheetIssue(0, repcard.IssueChangedWhileRead, "")
-		}
-	}()
-
-	conv := &converter{
+// start sets up the converter and what the row tests need.
+func (s *sheetRead) start(wb workbook) {
+	r, p, l := s.r, s.p, s.p.layout
+	s.conv = &converter{
 		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster,
 		rules: columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
 	}
-	conv.src.File, conv.src.Sheet = shown(p.file), shown(p.sheet)
-	conv.issues = func(is repcard.Issue) { r.addIssue(is) }
-	headerNorm := make([]string, len(l.header))
+	s.conv.src.File, s.conv.src.Sheet = shown(p.file), shown(p.sheet)
+	s.conv.issues = func(is repcard.Issue) { r.addIssue(is) }
+	s.headerNorm = make([]string, len(l.header))
 	for i, h := range l.header {
-		headerNorm[i] = normHeader(h)
+		s.headerNorm[i] = normHeader(h)
 	}
-	width := l.width()
+	s.width = l.width()
+	s.decided = !r.needsDecisions()
+}
 
-	var rec repcard.Record
-	process := func(row []string, num int) {
-		conv.src.Row = num
-		err := conv.fill(&rec, row)
-		switch {
-		case err == errSkip:
-			in.Skipped++
-			return
-		case err != nil:
-			in.Rows++
-			in.LeftOut++
-			return
-		}
-		in.Rows++
-		if r.versions != nil && rec.Kind == repcard.KindDeals {
-			r.versions.see(&rec, p.fileIndex)
-			if rec.ID != "" {
-				in.Used++
-				r.versions.hold(&rec, p)
-				return
-			}
-		}
-		if r.dedupe.duplicate(&rec, p.fileIndex, !p.lookupOnly) || rec.Kind == repcard.KindRoster && r.repeatedRoster(&rec) {
-			in.Duplicates++
-			return
-		}
-		in.Used++
-		emit(&rec)
+// issue reports an issue about the sheet (at row, or 0 for the whole
+// sheet); the first one is also why its reading stopped.
+func (s *sheetRead) issue(row int, kind repcard.IssueKind, detail string) {
+	is := s.r.addIssue(repcard.Issue{File: s.p.file, Sheet: s.p.sheet, Row: row, Kind: kind, Detail: detail})
+	if s.in.Reason == "" {
+		s.in.Reason = is.Reason()
 	}
+}
 
-	// Rows are buffered until every column's decisions are made. Only the
-	// columns the header maps are kept.
-	type buffered struct {
-		row []string
-		num int
-	}
-	var buf []buffered
-	bufBytes := 0
-	decided := false
-	decide := func() {
-		rows := make([][]string, len(buf))
-		for i, b := range buf {
-			rows[i] = b.row
-		}
-		r.decideColumns(p, conv, rows)
-		decided = true
-		for _, b := range buf {
-			process(b.row, b.num)
-		}
-		buf = nil
-	}
-	needDecisions := r.needsDecisions()
-
-	for {
-		if r.ctx.Err() != nil {
-			return
-		}
-		row, num, err := src.Next()
-		if err != nil {
-			var re *rowError
-			if errors.As(err, &re) {
-				if !r.countRow() {
-					sheetIssue(re.num, repcard.IssueOverTotalRows, strconv.Itoa(r.lim.totalRows))
-					break
-				}
-				col := ""
-				if re.column >= 0 {
-					col = l.columnName(re.column)
-				}
-				r.addIssue(repcard.Issue{File: p.file, Sheet: p.sheet, Row: re.num, Column: col, Kind: repcard.IssueOverLimit, Detail: re.reason})
-				in.Rows++
-				in.LeftOut++
-				continue
-			}
-			if err != io.EOF {
-				row := 0
-				if errors.Is(err, errTooManyRows) {
-					row = num
-				}
-				sheetError(row, err)
-			}
-			break
-		}
-		if num <= l.headerRow {
-			if num < l.headerRow && !blankRow(row) {
-				in.Skipped++ // title and note rows above the header
-			}
-			continue
-		}
-		if blankRow(row) {
-			in.Skipped++
-			continue
-		}
-		if !r.countRow() {
-			sheetIssue(num, repcard.IssueOverTotalRows, strconv.Itoa(r.lim.totalRows))
-			break
-		}
-		if isTotalRow(row) || isRepeatedHeader(row, headerNorm, l) {
-			in.Skipped++
-			continue
-		}
-		if !needDecisions || decided {
-			process(row, num)
-			continue
-		}
-		kept := append([]string(nil), row[:min(len(row), width)]...)
-		buf = append(buf, buffered{kept, num})
-		for _, c := range kept {
-			bufBytes += len(c) + 16
-		}
-		if len(buf) >= decisionWindow || bufBytes >= decisionBytes {
-			decide()
-		}
-	}
-	if !decided && needDecisions {
-		decide()
-	}
-	r.warnUncachedFormulas(p, wb)
+// fail reports the issue that err becomes, about the sheet.
+func (s *sheetRead) fail(row int, err error) {
+	kind, detail := issueOf(err)
+	s.issue(row, kind, detail)
 }
 
 // countRow counts one more row read in the inbox and reports whether it is
