@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
@@ -447,15 +446,15 @@ func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 
 func (c *converter) fillRoster(rec *repcard.Record, row []string) error {
 	v, col := c.value(row, fRep)
-	if rec.Rep = cleanName(v); rec.Rep == "" {
+	if rec.Rep = untrusted.Name(v); rec.Rep == "" {
 		return c.fail(col, v, repcard.IssueNoRep, "")
 	}
-	rec.Manager = cleanName(c.text(row, fManager))
-	rec.Office = cleanName(c.text(row, fOffice))
+	rec.Manager = untrusted.Name(c.text(row, fManager))
+	rec.Office = untrusted.Name(c.text(row, fOffice))
 	rec.Email = strings.ToLower(strings.TrimSpace(c.text(row, fEmail)))
 	if a := c.text(row, fAliases); a != "" {
 		for _, s := range strings.FieldsFunc(a, func(r rune) bool { return r == ';' || r == '|' || r == '\n' }) {
-			if s = cleanName(s); s != "" {
+			if s = untrusted.Name(s); s != "" {
 				rec.Aliases = append(rec.Aliases, s)
 			}
 		}
@@ -465,34 +464,4 @@ func (c *converter) fillRoster(rec *repcard.Record, row []string) error {
 		return err
 	}
 	return nil
-}
-
-// cleanName trims a name and collapses its inner whitespace. Control
-// characters count as white space, invisible formatting characters (bidi
-// controls, the byte-order mark, zero-width space, soft hyphen) are removed, and bytes
-// that are not UTF-8 become U+FFFD: a name is printed and compared, so
-// nothing in it may be invisible.
-func cleanName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsControl(r):
-			return ' '
-		case invisible(r):
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// invisible reports the formatting characters cleanName removes: bidi
-// marks, embeddings, overrides and isolates, the byte-order mark, zero-width
-// space, word joiner and soft hyphen. The zero-width (non-)joiners, which
-// some scripts need, stay.
-func invisible(r rune) bool {
-	switch {
-	case untrusted.IsBidiControl(r), r == '\ufeff', r == '\u200b', r == '\u2060', r == '\u00ad':
-		return true
-	}
-	return false
 }

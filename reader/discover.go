@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // discover lists the files to read, in lexical order of their paths, and
@@ -39,14 +40,14 @@ func (r *inboxReader) discover() ([]string, error) {
 		}
 		switch why := skipReason(name, d.Type()); {
 		case why != "":
-			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), why})
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel), why})
 		case isSpreadsheet(name):
 			files = append(files, rel)
 		case isUnsupported(name):
 			is := r.fileIssue(rel, "", repcard.IssueUnsupportedFormat, strings.ToLower(path.Ext(name)))
 			r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: is.File, Kind: repcard.KindNone, Reason: is.Reason()})
 		default:
-			r.batch.Ignored = append(r.batch.Ignored, Ignored{shown(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
 		}
 		return nil
 	})

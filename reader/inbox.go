@@ -7,6 +7,7 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // Batch is the account of one read of an inbox: what each sheet was and
@@ -98,7 +99,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	for i, f := range files {
 		if lastSheet[i] == nil {
 			r.closeKept(i)
-			r.read(shown(f))
+			r.read(untrusted.Visible(f))
 		}
 	}
 	// A record needs remembering for dedupe only while a later file may
@@ -141,7 +142,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 		}
 		if lastSheet[p.fileIndex] == p {
 			r.closeKept(p.fileIndex)
-			r.read(shown(p.file))
+			r.read(untrusted.Visible(p.file))
 		}
 	}
 	if r.versions != nil {

@@ -3,9 +3,6 @@ package reader
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/internal/untrusted"
@@ -53,45 +50,24 @@ func (r *inboxReader) errorIssue(file, sheet string, err error) repcard.Issue {
 	return r.fileIssue(file, sheet, kind, detail)
 }
 
-// addIssue adds an issue, with its file, sheet and detail as shown, and
+// addIssue adds an issue, with its file, sheet and detail made visible, and
 // returns it as added.
 func (r *inboxReader) addIssue(is repcard.Issue) repcard.Issue {
-	is.File, is.Sheet, is.Detail = shown(is.File), shown(is.Sheet), shown(is.Detail)
+	is.File, is.Sheet, is.Detail = untrusted.Visible(is.File), untrusted.Visible(is.Sheet), untrusted.Visible(is.Detail)
 	r.batch.Issues = append(r.batch.Issues, is)
 	return is
 }
 
 // addWarning adds a warning about a sheet's column, with its file and sheet
-// as shown.
+// made visible.
 func (r *inboxReader) addWarning(p *sheetPlan, row int, column string, kind repcard.IssueKind, detail string) {
-	r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: shown(p.file), Sheet: shown(p.sheet), Row: row, Column: column, Kind: kind, Detail: detail})
+	r.batch.Warnings = append(r.batch.Warnings, repcard.Issue{File: untrusted.Visible(p.file), Sheet: untrusted.Visible(p.sheet), Row: row, Column: column, Kind: kind, Detail: detail})
 }
 
-// shown is a file or sheet name, or a reason, as repcard shows it: bytes
-// that are not UTF-8, control characters (C0, DEL, C1) and the invisible
-// bidi controls become U+FFFD, so that a name cannot drive a terminal
-// ('repcard check' prints them) or hide what it says. Files are still
-// opened by their real names.
-func shown(s string) string {
-	clean := utf8.ValidString(s)
-	for _, c := range s {
-		if clean && (unicode.IsControl(c) || untrusted.IsBidiControl(c)) {
-			clean = false
-		}
-	}
-	if clean {
-		return s
-	}
-	return strings.Map(func(c rune) rune {
-		if unicode.IsControl(c) || untrusted.IsBidiControl(c) {
-			return utf8.RuneError
-		}
-		return c
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-}
-
+// addInput adds the input of a sheet, with its file, sheet and reason made
+// visible, and remembers its index in the plan.
 func (r *inboxReader) addInput(p *sheetPlan, in repcard.Input) {
-	in.File, in.Sheet, in.Reason = shown(p.file), shown(p.sheet), shown(in.Reason)
+	in.File, in.Sheet, in.Reason = untrusted.Visible(p.file), untrusted.Visible(p.sheet), untrusted.Visible(in.Reason)
 	p.input = len(r.batch.Inputs)
 	r.batch.Inputs = append(r.batch.Inputs, in)
 }

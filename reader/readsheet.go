@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/internal/untrusted"
 	"github.com/repcard/repcard/reader/cell"
 )
 
@@ -116,7 +117,7 @@ func (s *sheetRead) start(wb workbook) {
 		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster,
 		rules: columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
 	}
-	s.conv.src.File, s.conv.src.Sheet = shown(p.file), shown(p.sheet)
+	s.conv.src.File, s.conv.src.Sheet = untrusted.Visible(p.file), untrusted.Visible(p.sheet)
 	s.conv.issues = func(is repcard.Issue) { r.addIssue(is) }
 	s.headerNorm = make([]string, len(l.header))
 	for i, h := range l.header {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // rosterIndex maps every way a rep is written (name, alias, email), folded
@@ -13,7 +14,7 @@ type rosterIndex struct {
 	byKey map[string]string
 }
 
-func nameKey(s string) string { return strings.ToLower(cleanName(s)) }
+func nameKey(s string) string { return strings.ToLower(untrusted.Name(s)) }
 
 func newRosterIndex(roster []repcard.Record) *rosterIndex {
 	x := &rosterIndex{byKey: make(map[string]string)}
@@ -36,7 +37,7 @@ func newRosterIndex(roster []repcard.Record) *rosterIndex {
 // canonical returns the roster name for s, or s cleaned when the roster
 // does not know it.
 func (x *rosterIndex) canonical(s string) string {
-	s = cleanName(s)
+	s = untrusted.Name(s)
 	if x != nil {
 		if n, ok := x.byKey[strings.ToLower(s)]; ok {
 			return n
