@@ -41,38 +41,6 @@ type Src struct {
 	Row   int
 }
 
-// Issue is one row or file that was left out, and why. A file that could not
-// be read at all has Row 0. Issues are data, not errors: they are collected,
-// written to data-issues.csv, and the batch goes on.
-type Issue struct {
-	File   string
-	Sheet  string
-	Row    int
-	Column string
-	Raw    string
-	Reason string
-}
-
-func (i Issue) String() string {
-	var b strings.Builder
-	b.WriteString(i.File)
-	if i.Sheet != "" {
-		fmt.Fprintf(&b, " [%s]", i.Sheet)
-	}
-	if i.Row > 0 {
-		fmt.Fprintf(&b, " row %d", i.Row)
-	}
-	if i.Column != "" {
-		fmt.Fprintf(&b, " column %q", i.Column)
-	}
-	b.WriteString(": ")
-	b.WriteString(i.Reason)
-	if i.Raw != "" {
-		fmt.Fprintf(&b, " (value %q)", i.Raw)
-	}
-	return b.String()
-}
-
 // Date is a civil date (no time, no zone) counted in days. The zero Date means
 // "no date": a blank cell, an open deal without an expected close.
 type Date int32

@@ -15,11 +15,11 @@ func ExampleSlugs() {
 
 func ExampleWriteIssuesCSV() {
 	output.WriteIssuesCSV(os.Stdout, []repcard.Issue{
-		{File: "deals.xlsx", Sheet: "Q3", Row: 14, Column: "Amount", Raw: "-5", Reason: "negative amount"},
-		{File: "notes.xlsx", Reason: "not a spreadsheet"},
+		{File: "calls.xlsx", Sheet: "Q3", Row: 14, Column: "Calls", Raw: "-5", Kind: repcard.IssueNegativeCount},
+		{File: "old.xls", Kind: repcard.IssueUnsupportedFormat, Detail: ".xls"},
 	})
 	// Output:
 	// file,sheet,row,column,value,reason
-	// deals.xlsx,Q3,14,Amount,'-5,negative amount
-	// notes.xlsx,,,,,not a spreadsheet
+	// calls.xlsx,Q3,14,Calls,'-5,negative count
+	// old.xls,,,,,old Excel format (.xls) is not read: open it and save as .xlsx or .csv
 }

@@ -23,7 +23,8 @@ var issuesHeader = []string{"file", "sheet", "row", "column", "value", "reason"}
 // WriteIssuesCSV writes data-issues.csv to w: the header
 // file,sheet,row,column,value,reason, then one record per issue in the given
 // order. The row is empty when it is 0 (an issue about a whole file or
-// sheet). Records end in "\n" and there is no byte-order mark.
+// sheet). The reason is the issue's Reason, after "warning (rows kept): "
+// when its kind is a warning. Records end in "\n" and there is no byte-order mark.
 //
 // Every text cell is made safe for a spreadsheet program:
 //   - invalid UTF-8 becomes U+FFFD; NUL is removed; other control characters
@@ -55,7 +56,7 @@ func WriteIssuesCSV(w io.Writer, issues []repcard.Issue) error {
 		}
 		rec[3] = csvCell(is.Column, 0)
 		rec[4] = csvCell(is.Raw, MaxRawRunes)
-		rec[5] = csvCell(is.Reason, 0)
+		rec[5] = csvCell(reason(is), 0)
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("data issues: %w", err)
 		}
@@ -65,6 +66,15 @@ func WriteIssuesCSV(w io.Writer, issues []repcard.Issue) error {
 		return fmt.Errorf("data issues: %w", err)
 	}
 	return nil
+}
+
+// reason is the issue's reason cell: a warning, whose rows were kept, says
+// so first.
+func reason(is repcard.Issue) string {
+	if is.Kind.Warning() {
+		return "warning (rows kept): " + is.Reason()
+	}
+	return is.Reason()
 }
 
 // csvCell cleans s for one CSV cell, cuts it to max runes when max > 0, and

@@ -12,20 +12,21 @@ import (
 func TestWriteIssuesCSV(t *testing.T) {
 	long := strings.Repeat("é", 250)
 	issues := []repcard.Issue{
-		{File: "deals.xlsx", Sheet: "Q3", Row: 14, Column: "Amount", Raw: "-5", Reason: "negative amount"},
-		{File: "broken.xlsx", Reason: "not a spreadsheet"},
-		{File: "a.csv", Row: 2, Column: "Rep", Raw: `=HYPERLINK("http://x","y")`, Reason: "no rep"},
-		{File: "a.csv", Row: 3, Column: "Rep", Raw: "+1+1", Reason: "no rep"},
-		{File: "a.csv", Row: 4, Column: "Rep", Raw: "@SUM(A1)", Reason: "no rep"},
-		{File: "a.csv", Row: 5, Column: "Rep", Raw: "\t=1", Reason: "no rep"},
-		{File: "a.csv", Row: 6, Column: "Rep", Raw: "\r=1", Reason: "no rep"},
-		{File: "a.csv", Row: 7, Column: "Rep", Raw: "   =1", Reason: "no rep"},
-		{File: "a.csv", Row: 8, Column: "=cmd", Raw: "a\x00b\x01c\x7fd\u0085e\u202ef\xff", Reason: "bad"},
-		{File: "a.csv", Row: 9, Column: "Note", Raw: "line 1\nline \"2\", done", Reason: "bad"},
-		{File: "a.csv", Row: 10, Column: "Note", Raw: long, Reason: "too long"},
-		{File: "a.csv", Row: 11, Column: "Rep", Raw: "\x00=1", Reason: "no rep"},
-		{File: "a.csv", Row: 12, Column: "Rep", Raw: "ＳＵＭ ＝", Reason: "fine"},
-		{File: "a.csv", Row: 13, Column: "Rep", Raw: "＝1", Reason: "no rep"},
+		{File: "deals.xlsx", Sheet: "Q3", Row: 14, Column: "Amount", Raw: "-5", Detail: "negative amount"},
+		{File: "broken.xlsx", Detail: "not a spreadsheet"},
+		{File: "a.csv", Row: 2, Column: "Rep", Raw: `=HYPERLINK("http://x","y")`, Detail: "no rep"},
+		{File: "a.csv", Row: 3, Column: "Rep", Raw: "+1+1", Detail: "no rep"},
+		{File: "a.csv", Row: 4, Column: "Rep", Raw: "@SUM(A1)", Detail: "no rep"},
+		{File: "a.csv", Row: 5, Column: "Rep", Raw: "\t=1", Detail: "no rep"},
+		{File: "a.csv", Row: 6, Column: "Rep", Raw: "\r=1", Detail: "no rep"},
+		{File: "a.csv", Row: 7, Column: "Rep", Raw: "   =1", Detail: "no rep"},
+		{File: "a.csv", Row: 8, Column: "=cmd", Raw: "a\x00b\x01c\x7fd\u0085e\u202ef\xff", Detail: "bad"},
+		{File: "a.csv", Row: 9, Column: "Note", Raw: "line 1\nline \"2\", done", Detail: "bad"},
+		{File: "a.csv", Row: 10, Column: "Note", Raw: long, Detail: "too long"},
+		{File: "a.csv", Row: 11, Column: "Rep", Raw: "\x00=1", Detail: "no rep"},
+		{File: "a.csv", Row: 12, Column: "Rep", Raw: "ＳＵＭ ＝", Detail: "fine"},
+		{File: "a.csv", Row: 13, Column: "Rep", Raw: "＝1", Detail: "no rep"},
+		{File: "b.csv", Column: "Date", Kind: repcard.IssueUndecidedDateOrder},
 	}
 	var buf bytes.Buffer
 	if err := WriteIssuesCSV(&buf, issues); err != nil {
@@ -45,7 +46,8 @@ func TestWriteIssuesCSV(t *testing.T) {
 		"a.csv,,10,Note," + long[:400] + "…,too long\n" +
 		"a.csv,,11,Rep,'=1,no rep\n" +
 		"a.csv,,12,Rep,ＳＵＭ ＝,fine\n" +
-		"a.csv,,13,Rep,'＝1,no rep\n"
+		"a.csv,,13,Rep,'＝1,no rep\n" +
+		"b.csv,,,Date,,warning (rows kept): " + issues[len(issues)-1].Reason() + "\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -85,7 +87,7 @@ func FuzzWriteIssuesCSV(f *testing.F) {
 	f.Add("", "", 0, "\t", "\r\n\"", "\x00")
 	f.Fuzz(func(t *testing.T, file, sheet string, row int, col, raw, reason string) {
 		var buf bytes.Buffer
-		is := repcard.Issue{File: file, Sheet: sheet, Row: row, Column: col, Raw: raw, Reason: reason}
+		is := repcard.Issue{File: file, Sheet: sheet, Row: row, Column: col, Raw: raw, Detail: reason}
 		if err := WriteIssuesCSV(&buf, []repcard.Issue{is}); err != nil {
 			t.Fatal(err)
 		}

@@ -225,7 +225,8 @@ func (rd *renderer) glyphWarnings(rpt *report.Report) []repcard.Issue {
 		out = append(out, repcard.Issue{
 			File:   "(PDF fonts)",
 			Raw:    seen[c],
-			Reason: fmt.Sprintf("character %q (U+%04X) has no glyph in the PDF fonts and prints as a box; set font: in config to a TTF that has it", c, c),
+			Kind:   repcard.IssueMissingGlyph,
+			Detail: string(c),
 		})
 	}
 	return out

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/output"
 	"github.com/repcard/repcard/pdf"
 )
@@ -45,7 +44,7 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 	if err != nil {
 		return fail(err)
 	}
-	issues := append(slices.Clip(res.Batch.Issues), warnings(warns)...)
+	issues := append(slices.Clip(res.Batch.Issues), warns...)
 	if err := output.WriteFile(res.IssuesPath(), func(w io.Writer) error {
 		// A byte-order mark, so that Excel shows names with accents right.
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
@@ -57,14 +56,4 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 	}
 	res.Written++
 	return nil
-}
-
-// warnings marks issues that left nothing out.
-func warnings(ws []repcard.Issue) []repcard.Issue {
-	out := make([]repcard.Issue, len(ws))
-	for i, w := range ws {
-		w.Reason = "warning (rows kept): " + w.Reason
-		out[i] = w
-	}
-	return out
 }

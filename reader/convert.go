@@ -4,25 +4,11 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/internal/untrusted"
 	"github.com/repcard/repcard/reader/cell"
-)
-
-// Reasons a row is left out. They are the text of data-issues.csv's reason
-// column, so they are written for the person who fixes the sheet.
-const (
-	ReasonNoRep          = "no rep: the rep cell is blank"
-	ReasonNoDate         = "no date"
-	ReasonBadDate        = "unreadable date"
-	ReasonBadNumber      = "unreadable number"
-	ReasonNegative       = "negative count"
-	ReasonAmbiguousDate  = "ambiguous date: day and month could be either way round (set date_order in config)"
-	ReasonDecidedNoClose = "won or lost deal without a close date"
-	ReasonDateRange      = "date out of range: sales dates fall in the years 1900 to 2100"
 )
 
 // The years a date may have. Excel allows up to 9999, but a date beyond
@@ -205,38 +191,41 @@ func (c *converter) value(row []string, f field) (string, int) {
 	return "", -1
 }
 
-func (c *converter) fail(col int, raw, reason string) error {
+// fail reports the row as an issue of the kind, about column col (-1 for
+// none) and its raw value, and returns errLeftOut.
+func (c *converter) fail(col int, raw string, kind repcard.IssueKind, detail string) error {
 	name := ""
 	if col >= 0 {
 		name = c.l.columnName(col)
 	}
-	c.issues(repcard.Issue{File: c.src.File, Sheet: c.src.Sheet, Row: c.src.Row, Column: name, Raw: raw, Reason: reason})
+	c.issues(repcard.Issue{File: c.src.File, Sheet: c.src.Sheet, Row: c.src.Row, Column: name, Raw: raw, Kind: kind, Detail: detail})
 	return errLeftOut
 }
 
 // errLeftOut says the row was reported as an issue and left out.
 var errLeftOut = errors.New("left out")
 
-func (c *converter) date(row []string, f field, required bool, missing string) (repcard.Date, error) {
+// date reads the date of field f. A blank date is the zero Date, or an
+// issue of kind missing when the date is required.
+func (c *converter) date(row []string, f field, required bool, missing repcard.IssueKind) (repcard.Date, error) {
 	v, col := c.value(row, f)
 	if blankLike(v) {
 		if required {
-			return 0, c.fail(col, v, missing)
+			return 0, c.fail(col, v, missing, "")
 		}
 		return 0, nil
 	}
 	d, err := c.parseDate(v, col)
-	if err != nil {
-		reason := ReasonBadDate
-		if errors.Is(err, cell.ErrAmbiguous) {
-			reason = ReasonAmbiguousDate
-		} else if msg := err.Error(); msg != "" && !strings.Contains(msg, "not a date") {
-			reason += ": " + msg
-		}
-		return 0, c.fail(col, v, reason)
+	switch {
+	case errors.Is(err, cell.ErrAmbiguous):
+		return 0, c.fail(col, v, repcard.IssueAmbiguousDate, "")
+	case errors.Is(err, cell.ErrNotDateAtAll):
+		return 0, c.fail(col, v, repcard.IssueBadDate, "") // the message would only repeat "not a date"
+	case err != nil:
+		return 0, c.fail(col, v, repcard.IssueBadDate, err.Error())
 	}
 	if y, _, _ := d.YMD(); y < minYear || y > maxYear {
-		return 0, c.fail(col, v, ReasonDateRange)
+		return 0, c.fail(col, v, repcard.IssueDateOutOfRange, "")
 	}
 	return d, nil
 }
@@ -277,7 +266,7 @@ func (c *converter) money(row []string, f field) (repcard.Money, bool, error) {
 	}
 	m, err := cell.ParseMoney(v, c.rules.decimal[col])
 	if err != nil {
-		return 0, false, c.fail(col, v, ReasonBadNumber+": "+err.Error())
+		return 0, false, c.fail(col, v, repcard.IssueBadNumber, err.Error())
 	}
 	return m, true, nil
 }
@@ -288,12 +277,11 @@ func (c *converter) count(row []string, f field) (int, bool, error) {
 		return 0, false, nil
 	}
 	n, err := cell.ParseCount(v, c.rules.decimal[col])
-	if err != nil {
-		reason := ReasonBadNumber + ": " + err.Error()
-		if strings.Contains(err.Error(), "negative") {
-			reason = ReasonNegative
-		}
-		return 0, false, c.fail(col, v, reason)
+	switch {
+	case errors.Is(err, cell.ErrNegativeCount):
+		return 0, false, c.fail(col, v, repcard.IssueNegativeCount, "")
+	case err != nil:
+		return 0, false, c.fail(col, v, repcard.IssueBadNumber, err.Error())
 	}
 	return n, true, nil
 }
@@ -313,15 +301,15 @@ func (c *converter) fill(rec *repcard.Record, row []string) error {
 	if c.l.has(fRep) {
 		v, col := c.value(row, fRep)
 		if v == "" {
-			return c.fail(col, "", ReasonNoRep)
+			return c.fail(col, "", repcard.IssueNoRep, "")
 		}
 		if rec.Rep = c.reps.get(v, c.roster.canonical); rec.Rep == "" {
-			return c.fail(col, v, ReasonNoRep) // only spaces or control characters
+			return c.fail(col, v, repcard.IssueNoRep, "") // only spaces or control characters
 		}
 	} else if c.rep != "" {
 		rec.Rep = c.rep
 	} else {
-		return c.fail(-1, "", "no rep: the sheet has no rep column and neither its sheet name nor its file name is on the roster (add a roster, or a config mapping with rep:)")
+		return c.fail(-1, "", repcard.IssueNoRepForSheet, "")
 	}
 	switch c.l.kind {
 	case repcard.KindDeals:
@@ -349,7 +337,7 @@ func (c *converter) fillCommon(rec *repcard.Record, row []string) error {
 	if v, col := c.value(row, fReferralAsked); col >= 0 {
 		rec.Referral = c.words.referralAsked(v)
 	}
-	if rec.NextFollowUp, err = c.date(row, fNextFollowUp, false, ""); err != nil {
+	if rec.NextFollowUp, err = c.date(row, fNextFollowUp, false, 0); err != nil {
 		return err
 	}
 	return nil
@@ -361,14 +349,14 @@ func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
 	rec.Outcome = c.statuses.get(status, c.words.status)
 	decided := rec.Outcome != repcard.OutcomeOpen
 	var err error
-	if rec.Date, err = c.date(row, fDate, decided, ReasonDecidedNoClose); err != nil {
+	if rec.Date, err = c.date(row, fDate, decided, repcard.IssueDecidedWithoutClose); err != nil {
 		return err
 	}
 	if err := c.fillCommon(rec, row); err != nil {
 		return err
 	}
 	rec.ID = rec.DealID
-	if rec.Created, err = c.date(row, fCreated, false, ""); err != nil {
+	if rec.Created, err = c.date(row, fCreated, false, 0); err != nil {
 		return err
 	}
 	if v, col := c.value(row, fProbability); !blankLike(v) {
@@ -378,7 +366,7 @@ func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
 			if err != nil {
 				msg = err.Error()
 			}
-			return c.fail(col, v, ReasonBadNumber+": "+msg)
+			return c.fail(col, v, repcard.IssueBadNumber, msg)
 		}
 		rec.Probability, rec.HasProbability = p, true
 	}
@@ -387,7 +375,7 @@ func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
 
 func (c *converter) fillActivity(rec *repcard.Record, row []string) error {
 	var err error
-	if rec.Date, err = c.date(row, fDate, true, ReasonNoDate); err != nil {
+	if rec.Date, err = c.date(row, fDate, true, repcard.IssueNoDate); err != nil {
 		return err
 	}
 	if err := c.fillCommon(rec, row); err != nil {
@@ -413,7 +401,7 @@ func (c *converter) fillActivity(rec *repcard.Record, row []string) error {
 
 func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 	var err error
-	if rec.Date, err = c.date(row, fDate, true, ReasonNoDate); err != nil {
+	if rec.Date, err = c.date(row, fDate, true, repcard.IssueNoDate); err != nil {
 		return err
 	}
 	any := false
@@ -458,52 +446,22 @@ func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 
 func (c *converter) fillRoster(rec *repcard.Record, row []string) error {
 	v, col := c.value(row, fRep)
-	if rec.Rep = cleanName(v); rec.Rep == "" {
-		return c.fail(col, v, ReasonNoRep)
+	if rec.Rep = untrusted.Name(v); rec.Rep == "" {
+		return c.fail(col, v, repcard.IssueNoRep, "")
 	}
-	rec.Manager = cleanName(c.text(row, fManager))
-	rec.Office = cleanName(c.text(row, fOffice))
+	rec.Manager = untrusted.Name(c.text(row, fManager))
+	rec.Office = untrusted.Name(c.text(row, fOffice))
 	rec.Email = strings.ToLower(strings.TrimSpace(c.text(row, fEmail)))
 	if a := c.text(row, fAliases); a != "" {
 		for _, s := range strings.FieldsFunc(a, func(r rune) bool { return r == ';' || r == '|' || r == '\n' }) {
-			if s = cleanName(s); s != "" {
+			if s = untrusted.Name(s); s != "" {
 				rec.Aliases = append(rec.Aliases, s)
 			}
 		}
 	}
 	var err error
-	if rec.Date, err = c.date(row, fStartDate, false, ""); err != nil {
+	if rec.Date, err = c.date(row, fStartDate, false, 0); err != nil {
 		return err
 	}
 	return nil
-}
-
-// cleanName trims a name and collapses its inner whitespace. Control
-// characters count as white space, invisible formatting characters (bidi
-// controls, the byte-order mark, zero-width space, soft hyphen) are removed, and bytes
-// that are not UTF-8 become U+FFFD: a name is printed and compared, so
-// nothing in it may be invisible.
-func cleanName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsControl(r):
-			return ' '
-		case invisible(r):
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// invisible reports the formatting characters cleanName removes: bidi
-// marks, embeddings, overrides and isolates, the byte-order mark, zero-width
-// space, word joiner and soft hyphen. The zero-width (non-)joiners, which
-// some scripts need, stay.
-func invisible(r rune) bool {
-	switch {
-	case untrusted.IsBidiControl(r), r == '\ufeff', r == '\u200b', r == '\u2060', r == '\u00ad':
-		return true
-	}
-	return false
 }

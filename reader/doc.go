@@ -19,8 +19,8 @@
 // stage and amount change between exports, so the version of the newest
 // export counts (the file whose newest won or lost deal is the latest; then
 // the later path), and those deals are held until every sheet is read. A row that cannot be used is not an error: it becomes a
-// repcard.Issue with its file, sheet, row, column, raw value and reason, and
-// the batch goes on.
+// repcard.Issue with its file, sheet, row, column, raw value, kind and
+// detail (repcard.IssueKind says what went wrong), and the batch goes on.
 //
 // Large sheets stream: xlsx through excelize's Rows iterator (sheet XML over
 // the memory limit is unzipped to a temporary file), CSV through

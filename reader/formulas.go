@@ -3,6 +3,9 @@ package reader
 import (
 	"bytes"
 	"math"
+	"strconv"
+
+	"github.com/repcard/repcard"
 )
 
 // formulaScan finds, in a worksheet's XML written to it, the formula cells
@@ -205,4 +208,21 @@ func (s *formulaScan) in(after int, used func(col int) bool) (n, firstCol, first
 		return 0, 0, 0
 	}
 	return n, firstCol, firstRow
+}
+
+// warnUncachedFormulas warns about the formula cells under the header of a
+// sheet, in the columns it reads, that were saved without a value: they
+// read as blank.
+func (r *inboxReader) warnUncachedFormulas(p *sheetPlan, wb workbook) {
+	book, ok := wb.(*xlsxBook)
+	if !ok || book.formulas[p.sheet] == nil {
+		return
+	}
+	scan := book.formulas[p.sheet]
+	l := p.layout
+	n, col, row := scan.in(l.headerRow, l.uses)
+	if n == 0 {
+		return
+	}
+	r.addWarning(p, row, l.columnName(col), repcard.IssueUncachedFormulas, strconv.Itoa(n))
 }

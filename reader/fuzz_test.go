@@ -102,10 +102,10 @@ func readAndCheckFiles(t *testing.T, files map[string][]byte, cfg *config.Config
 			if _, ok := files[is.File]; !ok {
 				t.Errorf("issue with file %q: %+v", is.File, is)
 			}
-			if is.Reason == "" {
+			if is.Reason() == "" {
 				t.Errorf("issue without a reason: %+v", is)
 			}
-			for _, s := range []string{is.Sheet, is.Column, is.Raw, is.Reason} {
+			for _, s := range []string{is.Sheet, is.Column, is.Raw, is.Reason()} {
 				if !utf8.ValidString(s) {
 					t.Errorf("issue field %q is not UTF-8", s)
 				}

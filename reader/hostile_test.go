@@ -37,11 +37,11 @@ func readInbox(t *testing.T, dir string, cfg *config.Config, opts ...Option) (*B
 	return b, recs
 }
 
-// hasIssue reports whether b has an issue about file whose reason holds
-// words.
-func hasIssue(b *Batch, file, words string) bool {
+// hasIssue reports whether b has an issue of the kind about file whose
+// detail holds words.
+func hasIssue(b *Batch, file string, kind repcard.IssueKind, words string) bool {
 	for _, is := range b.Issues {
-		if is.File == file && strings.Contains(is.Reason, words) {
+		if is.File == file && is.Kind == kind && strings.Contains(is.Detail, words) {
 			return true
 		}
 	}
@@ -80,10 +80,10 @@ func TestFileVanishesOrChanges(t *testing.T) {
 		}
 	})
 	b, recs := readInbox(t, dir, nil, hook)
-	if !hasIssue(b, "a.csv", "file disappeared before it could be read") {
+	if !hasIssue(b, "a.csv", repcard.IssueUnreadable, "file disappeared before it could be read") {
 		t.Errorf("a.csv removed: no issue\n%s", issueList(b))
 	}
-	if !hasIssue(b, "b.csv", "file changed while repcard was reading it") {
+	if !hasIssue(b, "b.csv", repcard.IssueChangedBeforeRead, "") {
 		t.Errorf("b.csv rewritten: no issue\n%s", issueList(b))
 	}
 	for _, r := range recs {
@@ -99,7 +99,7 @@ func TestFileVanishesOrChanges(t *testing.T) {
 	dir2 := t.TempDir()
 	writeFiles(t, dir2, map[string]string{"gone.xlsx": "x"})
 	b2, _ := readInbox(t, dir2, nil, withBeforeOpen(func(file string) { os.Remove(filepath.Join(dir2, file)) }))
-	if !hasIssue(b2, "gone.xlsx", "file disappeared") {
+	if !hasIssue(b2, "gone.xlsx", repcard.IssueUnreadable, "file disappeared") {
 		t.Errorf("no issue for a file removed after it was listed\n%s", issueList(b2))
 	}
 }
@@ -126,7 +126,7 @@ func TestFileChangesWhileRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !hasIssue(b, "c.csv", "file changed while repcard was reading it (saved or replaced during the run): some of its rows may be missing or from two versions") {
+	if !hasIssue(b, "c.csv", repcard.IssueChangedWhileRead, "") {
 		t.Errorf("no issue for a file that changed while read\n%s", issueList(b))
 	}
 }
@@ -217,16 +217,17 @@ func TestPartsInMemoryBounded(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
+		kind repcard.IssueKind
 		want string
 	}{
-		{"image", workbook("xl/media/image1.png", nil), "more than 8 × limits.max_xml_memory_mb"},
+		{"image", workbook("xl/media/image1.png", nil), repcard.IssueOverLimit, "more than 8 × limits.max_xml_memory_mb"},
 		{"cell", workbook("", func(w io.Writer) {
 			io.WriteString(w, `<row r="3"><c r="A3" t="inlineStr"><is><t>`)
 			for range 24 {
 				w.Write(bytes.Repeat([]byte("x"), 1<<20))
 			}
 			io.WriteString(w, `</t></is></c></row>`)
-		}), "a cell holds more than 16 MB of text"},
+		}), repcard.IssueUnreadable, "a cell holds more than 16 MB of text"},
 		{"strings", func() []byte {
 			// 2 million empty strings: 10 MB, under every size limit,
 			// and a minute of excelize's time.
@@ -244,7 +245,7 @@ func TestPartsInMemoryBounded(t *testing.T) {
 			io.WriteString(w, `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`+strings.Repeat("<si/>", 2<<20)+`</sst>`)
 			zw.Close()
 			return buf.Bytes()
-		}(), "shared strings hold 2097152 strings, more than 1048576"},
+		}(), repcard.IssueOverLimit, "shared strings hold 2097152 strings, more than 1048576"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,8 +255,8 @@ func TestPartsInMemoryBounded(t *testing.T) {
 			runtime.ReadMemStats(&before)
 			b, recs := readInbox(t, dir, nil)
 			runtime.ReadMemStats(&after)
-			if !hasIssue(b, "a.xlsx", tt.want) {
-				t.Errorf("no issue with %q:\n%s", tt.want, issueList(b))
+			if !hasIssue(b, "a.xlsx", tt.kind, tt.want) {
+				t.Errorf("no issue %v with %q:\n%s", tt.kind, tt.want, issueList(b))
 			}
 			if len(recs) != 0 {
 				t.Errorf("%d records from a refused workbook", len(recs))
@@ -272,7 +273,7 @@ func TestPartsInMemoryBounded(t *testing.T) {
 		io.WriteString(w, `<row r="3"><c r="A3" t="inlineStr"><is><t>`+strings.Repeat("x", 1<<20)+`</t></is></c></row>`)
 	}), 0o644)
 	b, recs := readInbox(t, dir, nil)
-	if len(recs) != 1 || !hasIssue(b, "a.xlsx", "limits.max_cell_bytes") {
+	if len(recs) != 1 || !hasIssue(b, "a.xlsx", repcard.IssueOverLimit, "limits.max_cell_bytes") {
 		t.Errorf("a 1 MB cell: %d records, issues:\n%s", len(recs), issueList(b))
 	}
 }
@@ -290,12 +291,13 @@ func TestLimits(t *testing.T) {
 		name   string
 		limits config.Limits
 		rows   [][]any
+		kind   repcard.IssueKind
 		want   string
 	}{
-		{"max_columns", config.Limits{MaxColumns: 10}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, wide}, "limits.max_columns"},
-		{"max_cell_bytes", config.Limits{MaxCellBytes: 50}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, {"Ann", strings.Repeat("é", 26)}}, "limits.max_cell_bytes"},
-		{"max_rows", config.Limits{MaxRows: 2}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, {"Ann", "2026-10-02"}}, "limits.max_rows = 2"},
-		{"max_total_rows", config.Limits{MaxTotalRows: 1}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, {"Ann", "2026-10-02"}}, "limits.max_total_rows = 1"},
+		{"max_columns", config.Limits{MaxColumns: 10}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, wide}, repcard.IssueOverLimit, "limits.max_columns"},
+		{"max_cell_bytes", config.Limits{MaxCellBytes: 50}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, {"Ann", strings.Repeat("é", 26)}}, repcard.IssueOverLimit, "limits.max_cell_bytes"},
+		{"max_rows", config.Limits{MaxRows: 2}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, {"Ann", "2026-10-02"}}, repcard.IssueOverLimit, "limits.max_rows = 2"},
+		{"max_total_rows", config.Limits{MaxTotalRows: 1}, [][]any{{"Rep", "Date"}, {"Ann", "2026-10-01"}, {"Ann", "2026-10-02"}}, repcard.IssueOverTotalRows, "1"},
 	}
 	for _, tt := range tests {
 		for _, name := range []string{"a.xlsx", "a.csv"} {
@@ -322,8 +324,8 @@ func TestLimits(t *testing.T) {
 				if len(recs) != 1 || recs[0].Rep != "Ann" {
 					t.Errorf("records %v, want the good row only", recs)
 				}
-				if !hasIssue(b, name, tt.want) {
-					t.Errorf("no issue naming %s:\n%s", tt.want, issueList(b))
+				if !hasIssue(b, name, tt.kind, tt.want) {
+					t.Errorf("no issue %v naming %s:\n%s", tt.kind, tt.want, issueList(b))
 				}
 				for _, in := range b.Inputs {
 					if in.Rows != in.Used+in.LeftOut+in.Duplicates {
@@ -344,7 +346,7 @@ func TestLimits(t *testing.T) {
 	cfg := config.Default()
 	cfg.Limits.MaxXMLMemoryMB = 1
 	b, _ := readInbox(t, dir, cfg)
-	if !hasIssue(b, "a.xlsx", "limits.max_xml_memory_mb") {
+	if !hasIssue(b, "a.xlsx", repcard.IssueOverLimit, "limits.max_xml_memory_mb") {
 		t.Errorf("no issue naming limits.max_xml_memory_mb:\n%s", issueList(b))
 	}
 }

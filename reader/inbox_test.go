@@ -243,7 +243,7 @@ func TestReadTallyBookRepFromSheetName(t *testing.T) {
 	}
 	var negative bool
 	for _, is := range res.batch.Issues {
-		if is.Reason == ReasonNegative && is.Column == "Calls" && is.Raw == "-3" {
+		if is.Kind == repcard.IssueNegativeCount && is.Column == "Calls" && is.Raw == "-3" {
 			negative = true
 		}
 	}
@@ -304,14 +304,13 @@ func TestReadCSVInbox(t *testing.T) {
 	if deals[0].Amount != 123450 || deals[0].Date != d(2026, 10, 31) || deals[1].Amount != 1250 || deals[1].Date != d(2026, 10, 15) || deals[2].Amount != 200000 || deals[2].Date != d(2026, 11, 30) {
 		t.Errorf("decimal comma / Pipedrive dates: %+v", deals)
 	}
-	var reasons []string
-	for _, is := range res.batch.Issues {
-		reasons = append(reasons, is.File+":"+is.Reason)
-	}
-	got := strings.Join(reasons, "\n")
-	for _, want := range []string{"2026-Q4/activities.csv:" + ReasonNoRep, "2026-Q4/activities.csv:" + ReasonBadDate, "old.xls:old Excel format"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("issues lack %q:\n%s", want, got)
+	for _, want := range []repcard.Issue{
+		{File: "2026-Q4/activities.csv", Kind: repcard.IssueNoRep},
+		{File: "2026-Q4/activities.csv", Kind: repcard.IssueBadDate},
+		{File: "old.xls", Kind: repcard.IssueUnsupportedFormat, Detail: ".xls"},
+	} {
+		if !hasIssue(res.batch, want.File, want.Kind, want.Detail) {
+			t.Errorf("issues lack %v of %s:\n%s", want.Kind, want.File, issueList(res.batch))
 		}
 	}
 	var ignored []string
@@ -349,5 +348,13 @@ func TestReadMissingInbox(t *testing.T) {
 	_, err := ReadInbox(context.Background(), filepath.Join(t.TempDir(), "nope"), config.Default(), func(*repcard.Record) {})
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestIsInputDir(t *testing.T) {
+	for name, want := range map[string]bool{"exports": true, "2026 Q4": true, ".git": false, ".Trash": false, "..hidden": false} {
+		if got := IsInputDir(name); got != want {
+			t.Errorf("IsInputDir(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // rosterIndex maps every way a rep is written (name, alias, email), folded
@@ -13,7 +14,7 @@ type rosterIndex struct {
 	byKey map[string]string
 }
 
-func nameKey(s string) string { return strings.ToLower(cleanName(s)) }
+func nameKey(s string) string { return strings.ToLower(untrusted.Name(s)) }
 
 func newRosterIndex(roster []repcard.Record) *rosterIndex {
 	x := &rosterIndex{byKey: make(map[string]string)}
@@ -36,7 +37,7 @@ func newRosterIndex(roster []repcard.Record) *rosterIndex {
 // canonical returns the roster name for s, or s cleaned when the roster
 // does not know it.
 func (x *rosterIndex) canonical(s string) string {
-	s = cleanName(s)
+	s = untrusted.Name(s)
 	if x != nil {
 		if n, ok := x.byKey[strings.ToLower(s)]; ok {
 			return n
@@ -73,4 +74,18 @@ func (x *rosterIndex) repFor(sheet, file, fixed string) (rep, from string) {
 		return x.canonical(fixed), "config"
 	}
 	return "", ""
+}
+
+// repeatedRoster reports whether a roster row says what one already read
+// said, and remembers it if not.
+func (r *inboxReader) repeatedRoster(rec *repcard.Record) bool {
+	k := strings.Join(append([]string{rec.Rep, rec.Manager, rec.Office, rec.Email, rec.Date.String()}, rec.Aliases...), "\x00")
+	if r.rosterRows[k] {
+		return true
+	}
+	if r.rosterRows == nil {
+		r.rosterRows = map[string]bool{}
+	}
+	r.rosterRows[k] = true
+	return false
 }

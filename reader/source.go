@@ -21,8 +21,9 @@ type rowSource interface {
 	Close() error
 }
 
-// rowError is a problem with one row (a cell over the size limit) that does
-// not stop the sheet.
+// rowError is a limit passed by one row (a cell over the size limit, too
+// many columns) that does not stop the sheet: an issue of kind
+// repcard.IssueOverLimit whose detail is reason.
 type rowError struct {
 	num    int
 	column int
@@ -110,7 +111,7 @@ func openWorkbook(path string, lim limits) (workbook, fileStamp, error) {
 	}
 	switch {
 	case st.size > lim.fileBytes:
-		return nil, st, fmt.Errorf("file is %d MB, larger than the limit (limits.max_file_mb = %d)", st.size>>20, lim.fileBytes>>20)
+		return nil, st, overLimit("file is %d MB, larger than the limit (limits.max_file_mb = %d)", st.size>>20, lim.fileBytes>>20)
 	case st.size == 0:
 		return nil, st, errEmptyFile
 	}
@@ -188,11 +189,11 @@ func (s *csvRows) Next() ([]string, int, error) {
 			}
 			return nil, line, &rowError{num: line, column: col, reason: fmt.Sprintf("cell is longer than the limit (limits.max_cell_bytes = %d bytes)", s.lim.cellBytes)}
 		case errors.Is(err, csvsheet.ErrLineTooLong):
-			return nil, line, fmt.Errorf("line %d is longer than %d MB, the limit (4 × limits.max_cell_bytes, at least 1 MB): it and the rest of the file were not read", line, s.lim.lineBytes()>>20)
+			return nil, line, overLimit("line %d is longer than %d MB, the limit (4 × limits.max_cell_bytes, at least 1 MB): it and the rest of the file were not read", line, s.lim.lineBytes()>>20)
 		case errors.Is(err, csvsheet.ErrRecordTooLong):
-			return nil, line, fmt.Errorf("the row starting on line %d runs over %d MB (a quote left open?), the limit (4 lines of 4 × limits.max_cell_bytes): it and the rest of the file were not read", line, 4*s.lim.lineBytes()>>20)
+			return nil, line, overLimit("the row starting on line %d runs over %d MB (a quote left open?), the limit (4 lines of 4 × limits.max_cell_bytes): it and the rest of the file were not read", line, 4*s.lim.lineBytes()>>20)
 		case errors.Is(err, csvsheet.ErrTooManyColumns):
-			return nil, line, fmt.Errorf("line %d has more than %d columns, the limit (limits.max_columns): it and the rest of the file were not read", line, s.lim.columns)
+			return nil, line, overLimit("line %d has more than %d columns, the limit (limits.max_columns): it and the rest of the file were not read", line, s.lim.columns)
 		}
 		return nil, line, fmt.Errorf("cannot read the file after line %d: %v", line, err)
 	}

@@ -171,7 +171,7 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 			inMemory += zf.UncompressedSize64
 		}
 		if total > uint64(lim.unzipBytes) {
-			return nil, fmt.Errorf("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
+			return nil, overLimit("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
 		}
 		if strings.EqualFold(zf.Name, "xl/workbook.bin") {
 			return nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
@@ -180,12 +180,12 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 			name != "xl/sharedstrings.xml" && zf.UncompressedSize64 > uint64(lim.xmlMemoryBytes)*sharedStringsFactor {
 			// Styles, theme, calculation chain, workbook: excelize reads
 			// these whole when it opens the file.
-			return nil, fmt.Errorf("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
+			return nil, overLimit("the workbook's part %s unzips to %d MB, more than %d × limits.max_xml_memory_mb: not a spreadsheet's, or a zip bomb",
 				zf.Name, zf.UncompressedSize64>>20, sharedStringsFactor)
 		}
 		if strings.EqualFold(zf.Name, "xl/sharedStrings.xml") {
 			if limit := uint64(lim.xmlMemoryBytes) * sharedStringsFactor; zf.UncompressedSize64 > limit {
-				return nil, fmt.Errorf("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
+				return nil, overLimit("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
 			}
 			why, _, items := checkPart(zf, "</sst>", lim, "<si", nil)
 			if why != "" {
@@ -193,12 +193,12 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 			}
 			if limit := int(lim.xmlMemoryBytes >> 4); items > limit {
 				// excelize spends about 200 bytes and up to 15 µs on each.
-				return nil, fmt.Errorf("the workbook's shared strings hold %d strings, more than %d (one per 16 bytes of limits.max_xml_memory_mb)", items, limit)
+				return nil, overLimit("the workbook's shared strings hold %d strings, more than %d (one per 16 bytes of limits.max_xml_memory_mb)", items, limit)
 			}
 		}
 	}
 	if limit := memoryFactor * uint64(lim.xmlMemoryBytes); inMemory > limit {
-		return nil, fmt.Errorf("the workbook's parts held in memory (styles, images, sheets under limits.max_xml_memory_mb …) unzip to %d MB, more than %d × limits.max_xml_memory_mb", inMemory>>20, memoryFactor)
+		return nil, overLimit("the workbook's parts held in memory (styles, images, sheets under limits.max_xml_memory_mb …) unzip to %d MB, more than %d × limits.max_xml_memory_mb", inMemory>>20, memoryFactor)
 	}
 	parts := sheetParts(zr, lim)
 	return func() (sheetChecks, error) {
@@ -379,7 +379,7 @@ func explainXLSXError(err error) error {
 		strings.Contains(msg, "password"), strings.Contains(msg, "encrypt"):
 		return fmt.Errorf("workbook is password-protected or encrypted (%v): save an unprotected copy", err)
 	case strings.Contains(msg, "unzip size"), errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
-		return fmt.Errorf("workbook unzips to more than the limit (limits.max_unzip_mb): %v", err)
+		return overLimit("workbook unzips to more than the limit (limits.max_unzip_mb): %v", err)
 	}
 	return fmt.Errorf("workbook cannot be read (%v): open it in Excel and save it again", err)
 }
@@ -483,7 +483,7 @@ func checkZipDirectory(f io.ReaderAt, size int64, lim limits) error {
 	}
 	dir := uint64(size) - min(offset, uint64(size))
 	if limit := max(uint64(lim.xmlMemoryBytes), 1<<20); dir > limit {
-		return fmt.Errorf("the workbook's zip directory is %d MB, more than the limit (limits.max_xml_memory_mb)", dir>>20)
+		return overLimit("the workbook's zip directory is %d MB, more than the limit (limits.max_xml_memory_mb)", dir>>20)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 )
 
@@ -31,7 +32,7 @@ func TestXLSXStyleBomb(t *testing.T) {
 	cfg := config.Default()
 	cfg.Limits.MaxXMLMemoryMB = 1
 	res := read(t, dir, cfg)
-	if len(res.batch.Issues) != 1 || !strings.Contains(res.batch.Issues[0].Reason, "xl/styles.xml") {
+	if is := res.batch.Issues; len(is) != 1 || is[0].Kind != repcard.IssueOverLimit || !strings.Contains(is[0].Detail, "xl/styles.xml") {
 		t.Errorf("issues = %v", res.batch.Issues)
 	}
 }

@@ -52,3 +52,45 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestName(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain", "José Müller", "José Müller"},
+		{"trim and collapse", "  Anna \t\r\n  Smith  ", "Anna Smith"},
+		{"control separates words", "Bell\x07Ringer", "Bell Ringer"},
+		{"escape sequence", "Esc\x1b[31mRed", "Esc [31mRed"},
+		{"NUL", "Nul\x00Byte", "Nul Byte"},
+		{"bidi overrides", "\u202eevil\u202c Reversed", "evil Reversed"},
+		{"zero-width space and word joiner", "An\u200bna\u2060 Smith", "Anna Smith"},
+		{"bom and soft hyphen", "\ufeffSchmidt\u00adHansen", "SchmidtHansen"},
+		{"invalid UTF-8 run", "Raw\xff\xfeBytes", "Raw\uFFFDBytes"},
+		{"joiners kept", "👩\u200d💻 \u200cx", "👩\u200d💻 \u200cx"},
+		{"empty", " \x01 ", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Name(tc.in); got != tc.want {
+				t.Errorf("Name(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if again := Name(tc.want); again != tc.want {
+				t.Errorf("Name not idempotent: %q → %q", tc.want, again)
+			}
+		})
+	}
+}
+
+func TestVisible(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"plain", "Q4 deals.xlsx", "Q4 deals.xlsx"},
+		{"spaces kept", "  a  b ", "  a  b "},
+		{"controls marked", "ctl\x1bname\t.csv\r\n", "ctl\uFFFDname\uFFFD.csv\uFFFD\uFFFD"},
+		{"bidi marked", "\u202eevil\u202c.csv", "\uFFFDevil\uFFFD.csv"},
+		{"invalid UTF-8 run", "Raw\xff\xfe.csv", "Raw\uFFFD.csv"},
+		{"bom and soft hyphen kept", "\ufeffa\u00adb", "\ufeffa\u00adb"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Visible(tc.in); got != tc.want {
+				t.Errorf("Visible(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

@@ -29,6 +29,19 @@ var (
 	ErrNotNumber = errors.New("not a number")
 )
 
+// Two failures a caller may want to tell from the others of their kind,
+// with errors.Is. They are *Errors: ErrNotDateAtAll wraps ErrNotDate and
+// ErrNegativeCount wraps ErrNotNumber.
+var (
+	// ErrNotDateAtAll means nothing in the value looks like a date, unlike
+	// a date with a part out of range ("month 13 out of range"); its message
+	// says no more than ErrNotDate.
+	ErrNotDateAtAll error = &Error{ErrNotDate, "not a date"}
+
+	// ErrNegativeCount means a count below zero.
+	ErrNegativeCount error = &Error{ErrNotNumber, "negative count"}
+)
+
 // Error is a value that could not be read. Msg is short and meant for people
 // ("month 13 out of range"); Err is ErrAmbiguous, ErrNotDate or ErrNotNumber.
 type Error struct {
@@ -44,7 +57,7 @@ func (e *Error) Unwrap() error { return e.Err }
 // Errors without a number in them are allocated once, so that failing on a
 // million bad cells costs no garbage.
 var (
-	errNotDate       = &Error{ErrNotDate, "not a date"}
+	errNotDate       = ErrNotDateAtAll
 	errAmbiguousDate = &Error{ErrAmbiguous, "ambiguous date: day and month are both 12 or less"}
 	errWeekday       = &Error{ErrNotDate, "weekday does not match the date"}
 	errMonthName     = &Error{ErrNotDate, "unknown month name"}
@@ -65,7 +78,7 @@ var (
 	errMoneyRange   = &Error{ErrNotNumber, "amount out of range"}
 	errPercentMoney = &Error{ErrNotNumber, "a percentage, not an amount"}
 	errNotCount     = &Error{ErrNotNumber, "not a count"}
-	errNegCount     = &Error{ErrNotNumber, "negative count"}
+	errNegCount     = ErrNegativeCount
 	errFracCount    = &Error{ErrNotNumber, "not a whole number"}
 	errCountRange   = &Error{ErrNotNumber, "count out of range"}
 	errNotPercent   = &Error{ErrNotNumber, "not a percentage"}

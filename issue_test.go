@@ -1,0 +1,75 @@
+package repcard
+
+import "testing"
+
+// TestIssueReason is the one test of the sentences: each kind, with its
+// detail, reads as data-issues.csv and 'repcard check' print it.
+func TestIssueReason(t *testing.T) {
+	tests := []struct {
+		is   Issue
+		want string
+	}{
+		{Issue{Kind: IssueUnreadable, Detail: "no permission to read the file"}, "no permission to read the file"},
+		{Issue{Kind: IssueNoRep}, "no rep: the rep cell is blank"},
+		{Issue{Kind: IssueNoRepForSheet}, "no rep: the sheet has no rep column and neither its sheet name nor its file name is on the roster (add a roster, or a config mapping with rep:)"},
+		{Issue{Kind: IssueNoDate}, "no date"},
+		{Issue{Kind: IssueDecidedWithoutClose}, "won or lost deal without a close date"},
+		{Issue{Kind: IssueBadDate}, "unreadable date"},
+		{Issue{Kind: IssueBadDate, Detail: "month 13 out of range"}, "unreadable date: month 13 out of range"},
+		{Issue{Kind: IssueAmbiguousDate}, "ambiguous date: day and month could be either way round (set date_order in config)"},
+		{Issue{Kind: IssueDateOutOfRange}, "date out of range: sales dates fall in the years 1900 to 2100"},
+		{Issue{Kind: IssueBadNumber, Detail: "not a number"}, "unreadable number: not a number"},
+		{Issue{Kind: IssueNegativeCount}, "negative count"},
+		{Issue{Kind: IssueUnlistable, Detail: "open x: permission denied"}, "cannot read: open x: permission denied"},
+		{Issue{Kind: IssueUnsupportedFormat, Detail: ".xls"}, "old Excel format (.xls) is not read: open it and save as .xlsx or .csv"},
+		{Issue{Kind: IssueUnsupportedFormat, Detail: ".xlsb"}, "Excel binary format (.xlsb) is not read: save as .xlsx or .csv"},
+		{Issue{Kind: IssueUnsupportedFormat, Detail: ".ods"}, "OpenDocument spreadsheet (.ods) is not read: save as .xlsx or .csv"},
+		{Issue{Kind: IssueUnsupportedFormat, Detail: ".numbers"}, "Numbers file is not read: export as .xlsx or .csv"},
+		{Issue{Kind: IssueNoSheets}, "workbook has no sheets"},
+		{Issue{Kind: IssueDuplicateSheet}, "a second sheet with the same name (the workbook is damaged): not read"},
+		{Issue{Kind: IssueOnlyBlankLines}, "file has no rows: only blank lines"},
+		{Issue{Kind: IssueChangedBeforeRead}, "file changed while repcard was reading it (saved or replaced during the run): its rows were not read; run again once it is saved"},
+		{Issue{Kind: IssueChangedWhileRead}, "file changed while repcard was reading it (saved or replaced during the run): some of its rows may be missing or from two versions; run again once it is saved"},
+		{Issue{Kind: IssueOverLimit, Detail: "file is 300 MB, larger than the limit (limits.max_file_mb = 200)"}, "file is 300 MB, larger than the limit (limits.max_file_mb = 200)"},
+		{Issue{Kind: IssueOverTotalRows, Row: 7, Detail: "5"}, "the inbox has more rows than the limit (limits.max_total_rows = 5): row 7 and the rest of this sheet were not read, nor the sheets after it"},
+		{Issue{Kind: IssueAfterTotalRows, Detail: "5"}, "not read: the inbox already has more rows than the limit (limits.max_total_rows = 5)"},
+		{Issue{Kind: IssueMixedDateOrder, Detail: "day/month"}, "dates in this column are written both month/day and day/month; read as day/month (set date_order in config)"},
+		{Issue{Kind: IssueUndecidedDateOrder}, "cannot tell day/month order: every date in the first rows could be either (like 03/04/2026); read as month/day (set date_order: dmy in config if wrong)"},
+		{Issue{Kind: IssueMixedDecimal, Detail: "decimal comma"}, "numbers in this column use both , and . as the decimal mark; read with decimal comma (set decimal in config)"},
+		{Issue{Kind: IssueUndecidedDecimal}, "cannot tell the decimal mark: numbers like 1,234 could be either; read , as a thousands separator (set decimal: comma in config if wrong)"},
+		{Issue{Kind: IssueUncachedFormulas, Detail: "1"}, "1 cell of the columns read holds a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it"},
+		{Issue{Kind: IssueUncachedFormulas, Detail: "12"}, "12 cells of the columns read hold a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it"},
+		{Issue{Kind: IssueMissingGlyph, Detail: "✓"}, `character '✓' (U+2713) has no glyph in the PDF fonts and prints as a box; set font: in config to a TTF that has it`},
+	}
+	seen := map[IssueKind]bool{}
+	for _, tt := range tests {
+		seen[tt.is.Kind] = true
+		if got := tt.is.Reason(); got != tt.want {
+			t.Errorf("%v %q: Reason() =\n%q, want\n%q", tt.is.Kind, tt.is.Detail, got, tt.want)
+		}
+	}
+	for k := IssueKind(0); k < issueKinds; k++ {
+		if !seen[k] {
+			t.Errorf("kind %v has no sentence in the test", k)
+		}
+	}
+}
+
+func TestIssueString(t *testing.T) {
+	is := Issue{File: "a.xlsx", Sheet: "Q4", Row: 3, Column: "Calls", Raw: "-2", Kind: IssueNegativeCount}
+	if got, want := is.String(), `a.xlsx [Q4] row 3 column "Calls": negative count (value "-2")`; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+func TestIssueKindWarning(t *testing.T) {
+	warnings := map[IssueKind]bool{
+		IssueMixedDateOrder: true, IssueUndecidedDateOrder: true, IssueMixedDecimal: true,
+		IssueUndecidedDecimal: true, IssueUncachedFormulas: true, IssueMissingGlyph: true,
+	}
+	for k := IssueKind(0); k < issueKinds; k++ {
+		if got := k.Warning(); got != warnings[k] {
+			t.Errorf("%v.Warning() = %v, want %v", k, got, warnings[k])
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package repcard
+
+// IssueKind is what went wrong with a row, a sheet or a file. The comment on
+// each kind says what its Issue's Detail holds, when it holds anything.
+type IssueKind uint8
+
+// The kinds of issue. The first ones leave one row out; the file and sheet
+// kinds leave rows or whole files out; the warnings leave nothing out.
+const (
+	// IssueUnreadable is a file or sheet that could not be read, or not to
+	// its end. Detail is the whole explanation (damaged, encrypted, not a
+	// workbook, disappeared …), written by the reader.
+	IssueUnreadable IssueKind = iota
+
+	// Row issues.
+
+	IssueNoRep               // the rep cell is blank, or only spaces and control characters
+	IssueNoRepForSheet       // the sheet has no rep column and no rep of its own
+	IssueNoDate              // an activity or tally row without a date
+	IssueDecidedWithoutClose // a won or lost deal without a close date
+	IssueBadDate             // Detail: the parser's message, or "" when it adds nothing to "unreadable date"
+	IssueAmbiguousDate       // day and month could be either way round
+	IssueDateOutOfRange      // a year outside 1900–2100
+	IssueBadNumber           // Detail: the parser's message, or the range a value must be in
+	IssueNegativeCount       // a count below zero
+
+	// File and sheet issues.
+
+	IssueUnlistable        // Detail: the error of listing a folder entry
+	IssueUnsupportedFormat // Detail: the extension, lower case with its dot (".xls")
+	IssueNoSheets          // a workbook without sheets
+	IssueDuplicateSheet    // a second sheet of the same name
+	IssueOnlyBlankLines    // a CSV file of blank lines only
+	IssueChangedBeforeRead // the file changed between classifying it and reading its rows
+	IssueChangedWhileRead  // the file changed while its rows were read
+	IssueOverLimit         // Detail: the whole explanation, naming the limit (limits.max_…)
+	IssueOverTotalRows     // Detail: limits.max_total_rows; Row: the first row not read
+	IssueAfterTotalRows    // Detail: limits.max_total_rows; a sheet not read at all
+
+	// Warnings: the rows were kept.
+
+	IssueMixedDateOrder     // Detail: the order read, "month/day" or "day/month"
+	IssueUndecidedDateOrder // a date column read as month/day for want of a clue
+	IssueMixedDecimal       // Detail: the mark read, "decimal point" or "decimal comma"
+	IssueUndecidedDecimal   // a number column read with a decimal point for want of a clue
+	IssueUncachedFormulas   // Detail: how many formula cells were saved without a value
+	IssueMissingGlyph       // Detail: the character the PDF fonts cannot print
+
+	issueKinds // the number of kinds
+)
+
+// Warning reports whether issues of kind k kept their rows: written to
+// data-issues.csv as warnings, not counted as left out.
+func (k IssueKind) Warning() bool {
+	return k >= IssueMixedDateOrder && k < issueKinds
+}
+
+// String is the kind's name, for tests and debugging.
+func (k IssueKind) String() string {
+	if k < issueKinds {
+		return issueKindNames[k]
+	}
+	return "IssueKind(?)"
+}
+
+var issueKindNames = [issueKinds]string{
+	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
+	"ambiguous date", "date out of range", "bad number", "negative count", "unlistable",
+	"unsupported format", "no sheets", "duplicate sheet", "only blank lines", "changed before read",
+	"changed while read", "over limit", "over total rows", "after total rows", "mixed date order",
+	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
+}
