@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -50,7 +49,7 @@ func walkInbox(dir string, fn func(path string, d fs.DirEntry)) {
 		if err != nil {
 			return nil
 		}
-		if d.IsDir() && p != dir && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() && p != dir && !reader.IsInputDir(d.Name()) {
 			return fs.SkipDir
 		}
 		fn(p, d)
