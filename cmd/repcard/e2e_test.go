@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,26 +20,52 @@ import (
 	"github.com/repcard/repcard/pipeline"
 )
 
-// binary is the repcard command, built once for the tests that need a
-// process of its own: it is killed or signalled, or it must not take the
-// test down when it crashes or eats memory (hostile inputs). The others call
-// Main in-process.
+// binary is the repcard command for the tests that need a process of its
+// own: it is killed or signalled, or it must not take the test down when it
+// crashes or eats memory (hostile inputs). It is this test binary, which
+// runs as the command when asChild is set in its environment; the other
+// tests call Main in-process.
 var binary string
 
+// The environment of a test binary run as the command: asChild makes it
+// the command; with issuesEnv naming a file, it writes there the issues
+// (with their kinds) of a run that wrote its outputs, as JSON.
+const (
+	asChild   = "REPCARD_TEST_AS_COMMAND=1"
+	issuesEnv = "REPCARD_TEST_ISSUES"
+)
+
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "repcard-e2e-")
-	if err != nil {
+	if os.Getenv("REPCARD_TEST_AS_COMMAND") == "1" {
+		if path := os.Getenv(issuesEnv); path != "" {
+			ranHook = func(res *pipeline.Result) { writeIssues(path, res) }
+		}
+		os.Exit(command())
+	}
+	var err error
+	if binary, err = os.Executable(); err != nil {
 		panic(err)
 	}
-	binary = filepath.Join(dir, "repcard")
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
-	if err != nil {
-		os.Stderr.Write(out)
-		panic(err)
+	os.Exit(m.Run())
+}
+
+// writeIssues writes the issues and warnings of res to path as JSON.
+func writeIssues(path string, res *pipeline.Result) {
+	b, err := json.Marshal(append(slices.Clip(res.Batch.Issues), res.Batch.Warnings...))
+	if err == nil {
+		err = os.WriteFile(path, b, 0o644)
 	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "test hook:", err)
+		os.Exit(99)
+	}
+}
+
+// repcardCmd returns a command that runs the binary as repcard with args.
+func repcardCmd(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Env = append(os.Environ(), asChild)
+	return cmd
 }
 
 type cmdResult struct {
@@ -50,7 +78,7 @@ func runBinary(t *testing.T, dir string, args ...string) cmdResult {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd := repcardCmd(ctx, args...)
 	cmd.Dir = dir
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -211,7 +239,7 @@ func TestWatchSignal(t *testing.T) {
 	dir := smallInbox(t)
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, "watch", "-in", "inbox", "-out", "out", "-settle", "50ms", "-poll", "20ms")
+	cmd := repcardCmd(ctx, "watch", "-in", "inbox", "-out", "out", "-settle", "50ms", "-poll", "20ms")
 	cmd.Dir = dir
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -291,7 +319,7 @@ func TestRunKilled(t *testing.T) {
 		{"after 15 outputs", func(since time.Time) bool { return countFiles(out, newerThan(since)) >= 15 }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			cmd := exec.Command(binary, args...)
+			cmd := repcardCmd(context.Background(), args...)
 			cmd.Dir = dir
 			// Modification times have a resolution: the rewritten files must
 			// be seen as newer than the run's start.

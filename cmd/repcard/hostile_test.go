@@ -28,6 +28,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/repcard/repcard"
 )
 
 // The hostile suite runs the real binary on an inbox holding one good file
@@ -474,6 +476,7 @@ type hostileResult struct {
 	out     string // out/<period>
 	metrics []byte
 	issues  [][]string // data-issues.csv records, header excluded
+	found   []repcard.Issue // the issues and warnings of the run, with their kinds
 	maxRSS  int64      // bytes, 0 when unknown
 }
 
@@ -496,8 +499,10 @@ func runInbox(t *testing.T, dir, config string, during func(p *os.Process)) host
 	writeBytes(t, filepath.Join(dir, "config.yaml"), []byte(cfg))
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, "run", "-config", "config.yaml", "-in", "inbox", "-out", "out", "-period", period, "-quiet", "-workers", "1")
+	issuesPath := filepath.Join(t.TempDir(), "issues.json") // not in dir: some cases check every file there
+	cmd := repcardCmd(ctx, "run", "-config", "config.yaml", "-in", "inbox", "-out", "out", "-period", period, "-quiet", "-workers", "1")
 	cmd.Dir = dir
+	cmd.Env = append(cmd.Env, issuesEnv+"="+issuesPath)
 	var errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &errb
 	if err := cmd.Start(); err != nil {
@@ -522,6 +527,11 @@ func runInbox(t *testing.T, dir, config string, during func(p *os.Process)) host
 		res.maxRSS = int64(ru.Maxrss) << 10
 	}
 	res.metrics, _ = os.ReadFile(filepath.Join(res.out, "metrics.json"))
+	if b, err := os.ReadFile(issuesPath); err == nil {
+		if err := json.Unmarshal(b, &res.found); err != nil {
+			t.Fatalf("the run's issues: %v", err)
+		}
+	}
 	if b, err := os.ReadFile(filepath.Join(res.out, "data-issues.csv")); err == nil {
 		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
 		recs, err := r.ReadAll()
@@ -586,12 +596,14 @@ func runBaseline(t *testing.T) {
 	}
 }
 
-// wantIssue is a line data-issues.csv must have: the file, a row (0: any)
-// and words of the reason.
+// wantIssue is an issue the run must find, and data-issues.csv must list:
+// the file, a row (0: any), its kind, and words its detail must hold (the
+// config key of a limit), if any.
 type wantIssue struct {
 	file   string
 	row    int
-	reason string
+	kind   repcard.IssueKind
+	detail string
 }
 
 // checkRun checks what every hostile run must show.
@@ -618,15 +630,15 @@ func checkRun(t *testing.T, res hostileResult, want []wantIssue) {
 		t.Errorf("the good rep's PDF differs from the run without the bad file (%v)", err)
 	}
 	for _, w := range want {
-		found := false
-		for _, is := range res.issues {
-			if strings.TrimPrefix(is[0], "'") == w.file && (w.row == 0 || is[2] == fmt.Sprint(w.row)) && strings.Contains(is[5], w.reason) {
-				found = true
-				break
-			}
+		i := slices.IndexFunc(res.found, func(f repcard.Issue) bool {
+			return f.File == w.file && (w.row == 0 || f.Row == w.row) && f.Kind == w.kind && strings.Contains(f.Detail, w.detail)
+		})
+		if i < 0 {
+			t.Errorf("no issue %s for %s row %d with %q in its detail; the run found:\n%s", w.kind, w.file, w.row, w.detail, foundText(res.found))
+			continue
 		}
-		if !found {
-			t.Errorf("data-issues.csv has no line for %s row %d with %q; it has:\n%s", w.file, w.row, w.reason, issueText(res.issues))
+		if !listed(res.issues, res.found[i]) {
+			t.Errorf("data-issues.csv does not list %+v; it has:\n%s", res.found[i], issueText(res.issues))
 		}
 	}
 	for _, is := range res.issues {
@@ -639,6 +651,29 @@ func checkRun(t *testing.T, res hostileResult, want []wantIssue) {
 			}
 		}
 	}
+}
+
+// listed reports whether data-issues.csv's records list is: its file (as
+// data-issues.csv neutralises a formula), its row, and its sentence.
+func listed(records [][]string, is repcard.Issue) bool {
+	for _, r := range records {
+		row := ""
+		if is.Row > 0 {
+			row = fmt.Sprint(is.Row)
+		}
+		if strings.TrimPrefix(r[0], "'") == is.File && r[2] == row && strings.HasSuffix(r[5], is.Reason()) {
+			return true
+		}
+	}
+	return false
+}
+
+func foundText(issues []repcard.Issue) string {
+	var b strings.Builder
+	for _, is := range issues {
+		fmt.Fprintf(&b, "  %s row %d: %s %q\n", is.File, is.Row, is.Kind, is.Detail)
+	}
+	return b.String()
 }
 
 func issueText(issues [][]string) string {
@@ -693,7 +728,7 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, inbox string) {
 				writeBomb(t, filepath.Join(inbox, "bomb.xlsx"), 8<<20, 8<<30)
 			},
-			want: []wantIssue{{"bomb.xlsx", 0, "unzips to more than 1024 MB, the limit (limits.max_unzip_mb)"}},
+			want: []wantIssue{{"bomb.xlsx", 0, repcard.IssueOverLimit, "limits.max_unzip_mb"}},
 		},
 		{
 			name:   "zip bomb over max_unzip_mb",
@@ -701,14 +736,14 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, inbox string) {
 				writeBomb(t, filepath.Join(inbox, "bomb.xlsx"), 64<<20, 0)
 			},
-			want: []wantIssue{{"bomb.xlsx", 0, "unzips to more than 16 MB, the limit (limits.max_unzip_mb)"}},
+			want: []wantIssue{{"bomb.xlsx", 0, repcard.IssueOverLimit, "16 MB, the limit (limits.max_unzip_mb)"}},
 		},
 		{
 			name: "zip bomb lying about its size",
 			make: func(t *testing.T, inbox string) {
 				writeBomb(t, filepath.Join(inbox, "bomb.xlsx"), 8<<20, 1024)
 			},
-			want: []wantIssue{{"bomb.xlsx", 0, "sheet data is damaged"}},
+			want: []wantIssue{{"bomb.xlsx", 0, repcard.IssueUnreadable, "sheet data is damaged"}},
 		},
 		{
 			name:   "shared strings bomb",
@@ -716,7 +751,7 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, inbox string) {
 				writeStreamed(t, filepath.Join(inbox, "strings.xlsx"), true, `<sst `+nsMain+`>`, "<si/>", "</sst>", 7<<20/5)
 			},
-			want: []wantIssue{{"strings.xlsx", 0, "limits.max_xml_memory_mb"}},
+			want: []wantIssue{{"strings.xlsx", 0, repcard.IssueOverLimit, "limits.max_xml_memory_mb"}},
 		},
 		{
 			name: "one 8 MB cell",
@@ -725,7 +760,7 @@ func hostileCases() []hostileCase {
 					strings.TrimSuffix(sheetXML(activityHeader()), "</sheetData></worksheet>")+`<row r="2"><c r="A2" t="inlineStr"><is><t>Huge Cell</t></is></c><c r="B2" t="inlineStr"><is><t>`,
 					"abcdefghij", `</t></is></c></row>`+row(3, str("A3", "Hal Huge"), num("B3", serial(4)), str("C3", "call"), str("D3", "Won"), num("E3", "70"))+`</sheetData></worksheet>`, 800<<10)
 			},
-			want: []wantIssue{{"cell.xlsx", 2, "more than the limit (limits.max_cell_bytes)"}},
+			want: []wantIssue{{"cell.xlsx", 2, repcard.IssueOverLimit, "limits.max_cell_bytes"}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Hal Huge", "revenue"); got != 70.0 {
 					t.Errorf("the row after the huge cell: revenue %v, want 70", got)
@@ -741,12 +776,12 @@ func hostileCases() []hostileCase {
 			},
 			// excelize would decode the cell whole: the sheet is refused
 			// before it reads it.
-			want: []wantIssue{{"cell.xlsx", 0, "a cell holds more than 16 MB of text, more than limits.max_xml_memory_mb"}},
+			want: []wantIssue{{"cell.xlsx", 0, repcard.IssueUnreadable, "limits.max_xml_memory_mb"}},
 		},
 		{
 			name:  "sheet XML truncated",
 			files: []string{"truncated-sheet.xlsx"},
-			want:  []wantIssue{{"truncated-sheet.xlsx", 0, "sheet XML ends early"}},
+			want:  []wantIssue{{"truncated-sheet.xlsx", 0, repcard.IssueUnreadable, "sheet XML ends early"}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Tina Truncated", "revenue"); got != 300.0 {
 					t.Errorf("rows before the cut: revenue %v, want 300", got)
@@ -756,7 +791,7 @@ func hostileCases() []hostileCase {
 		{
 			name:  "zip cut short",
 			files: []string{"truncated-zip.xlsx"},
-			want:  []wantIssue{{"truncated-zip.xlsx", 0, "workbook is damaged"}},
+			want:  []wantIssue{{"truncated-zip.xlsx", 0, repcard.IssueUnreadable, "workbook is damaged"}},
 		},
 		{
 			name: "password-protected workbook",
@@ -769,28 +804,28 @@ func hostileCases() []hostileCase {
 					t.Fatal(err)
 				}
 			},
-			want: []wantIssue{{"locked.xlsx", 0, "password-protected"}},
+			want: []wantIssue{{"locked.xlsx", 0, repcard.IssueUnreadable, "password-protected"}},
 		},
 		{
 			name:  "old .xls renamed .xlsx, and not renamed",
 			files: []string{"xls-renamed.xlsx", "old.xls"},
 			want: []wantIssue{
-				{"xls-renamed.xlsx", 0, "old binary Office file (an .xls, or a password-protected workbook) named .xlsx"},
-				{"old.xls", 0, "old Excel format (.xls) is not read"},
+				{"xls-renamed.xlsx", 0, repcard.IssueUnreadable, "old binary Office file"},
+				{"old.xls", 0, repcard.IssueUnsupportedFormat, ".xls"},
 			},
 		},
 		{
 			name:  ".xlsb renamed .xlsx, and not renamed",
 			files: []string{"xlsb-renamed.xlsx", "binary.xlsb"},
 			want: []wantIssue{
-				{"xlsb-renamed.xlsx", 0, "Excel binary workbook (.xlsb) named .xlsx"},
-				{"binary.xlsb", 0, "Excel binary format (.xlsb) is not read"},
+				{"xlsb-renamed.xlsx", 0, repcard.IssueUnreadable, "Excel binary workbook (.xlsb) named .xlsx"},
+				{"binary.xlsb", 0, repcard.IssueUnsupportedFormat, ".xlsb"},
 			},
 		},
 		{
 			name:  "random bytes named .csv",
 			files: []string{"random.csv"},
-			want:  []wantIssue{{"random.csv", 0, "not a text file"}},
+			want:  []wantIssue{{"random.csv", 0, repcard.IssueUnreadable, "not a text file"}},
 		},
 		{
 			name: "one 100 MB line",
@@ -807,7 +842,7 @@ func hostileCases() []hostileCase {
 				}
 				io.WriteString(f, "\"\nLena Line,2026-10-05,call,Won,1\n")
 			},
-			want: []wantIssue{{"long-line.csv", 0, "line 3 is longer than 1 MB, the limit"}},
+			want: []wantIssue{{"long-line.csv", 0, repcard.IssueOverLimit, "line 3 is longer than 1 MB"}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Lena Line", "revenue"); got != 60.0 {
 					t.Errorf("the row before the long line: revenue %v, want 60", got)
@@ -828,12 +863,12 @@ func hostileCases() []hostileCase {
 				b.WriteString("\nMax Columns,2026-10-03,call\n")
 				writeBytes(t, filepath.Join(inbox, "wide.csv"), []byte(b.String()))
 			},
-			want: []wantIssue{{"wide.csv", 0, "line 1 has more than 16384 columns, the limit (limits.max_columns)"}},
+			want: []wantIssue{{"wide.csv", 0, repcard.IssueOverLimit, "limits.max_columns"}},
 		},
 		{
 			name:  "last row at 1,048,576",
 			files: []string{"last-row-1048576.xlsx"},
-			want:  []wantIssue{{"last-row-1048576.xlsx", 1048576, "no date"}},
+			want:  []wantIssue{{"last-row-1048576.xlsx", 1048576, repcard.IssueNoDate, ""}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Rowan Rows", "revenue"); got != 300.0 {
 					t.Errorf("the data rows: revenue %v, want 300", got)
@@ -844,7 +879,7 @@ func hostileCases() []hostileCase {
 			name:   "last row at 1,048,576, max_rows 1000",
 			files:  []string{"last-row-1048576.xlsx"},
 			config: "limits: {max_rows: 1000}\n",
-			want:   []wantIssue{{"last-row-1048576.xlsx", 1001, "sheet has more rows than the limit (limits.max_rows = 1000)"}},
+			want:   []wantIssue{{"last-row-1048576.xlsx", 1001, repcard.IssueOverLimit, "limits.max_rows = 1000"}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Rowan Rows", "revenue"); got != 300.0 {
 					t.Errorf("the data rows: revenue %v, want 300", got)
@@ -879,7 +914,7 @@ func hostileCases() []hostileCase {
 		{
 			name:  "sheet that is an external link",
 			files: []string{"external-sheet.xlsx"},
-			want:  []wantIssue{{"external-sheet.xlsx", 0, "sheet cannot be read"}},
+			want:  []wantIssue{{"external-sheet.xlsx", 0, repcard.IssueUnreadable, "sheet cannot be read"}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Ella External", "revenue"); got != 90.0 {
 					t.Errorf("the workbook's real sheet: revenue %v, want 90", got)
@@ -890,16 +925,16 @@ func hostileCases() []hostileCase {
 			name:  "dates that are text, negative or in 9999",
 			files: []string{"dates.xlsx", "dates.csv"},
 			want: []wantIssue{
-				{"dates.xlsx", 3, "unreadable date"},
-				{"dates.xlsx", 4, "unreadable date"},
-				{"dates.xlsx", 5, "date out of range"},
-				{"dates.xlsx", 6, "date out of range"},
-				{"dates.xlsx", 7, "unreadable date"},
-				{"dates.csv", 3, "unreadable date"},
-				{"dates.csv", 4, "unreadable date"},
-				{"dates.csv", 5, "date out of range"},
-				{"dates.csv", 6, "date out of range"},
-				{"dates.csv", 7, "date out of range"},
+				{"dates.xlsx", 3, repcard.IssueBadDate, ""},
+				{"dates.xlsx", 4, repcard.IssueBadDate, ""},
+				{"dates.xlsx", 5, repcard.IssueDateOutOfRange, ""},
+				{"dates.xlsx", 6, repcard.IssueDateOutOfRange, ""},
+				{"dates.xlsx", 7, repcard.IssueBadDate, ""},
+				{"dates.csv", 3, repcard.IssueBadDate, ""},
+				{"dates.csv", 4, repcard.IssueBadDate, ""},
+				{"dates.csv", 5, repcard.IssueDateOutOfRange, ""},
+				{"dates.csv", 6, repcard.IssueDateOutOfRange, ""},
+				{"dates.csv", 7, repcard.IssueDateOutOfRange, ""},
 			},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Dora Dates", "closings"); got != 1.0 {
@@ -911,11 +946,11 @@ func hostileCases() []hostileCase {
 			name:  "hostile rep names",
 			files: []string{"names.csv", "names.xlsx", "names-cp1252.csv", "names-roster.csv"},
 			want: []wantIssue{
-				{"names.csv", 18, "no rep"},
+				{"names.csv", 18, repcard.IssueNoRep, ""},
 				// The sheet's name has a '/', which Excel forbids: excelize
 				// will not open it, and says so.
-				{"names.xlsx", 0, "sheet cannot be read"},
-				{"names-cp1252.csv", 3, "no rep"},
+				{"names.xlsx", 0, repcard.IssueUnreadable, "sheet cannot be read"},
+				{"names-cp1252.csv", 3, repcard.IssueNoRep, ""},
 			},
 			check: checkNames,
 		},
@@ -923,9 +958,9 @@ func hostileCases() []hostileCase {
 			name:  "empty files",
 			files: []string{"empty.csv", "empty.xlsx", "blank-lines.csv"},
 			want: []wantIssue{
-				{"empty.csv", 0, "file is empty (0 bytes)"},
-				{"empty.xlsx", 0, "file is empty (0 bytes)"},
-				{"blank-lines.csv", 0, "file has no rows"},
+				{"empty.csv", 0, repcard.IssueUnreadable, "file is empty"},
+				{"empty.xlsx", 0, repcard.IssueUnreadable, "file is empty"},
+				{"blank-lines.csv", 0, repcard.IssueOnlyBlankLines, ""},
 			},
 		},
 		{
@@ -934,7 +969,7 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, inbox string) {
 				writeBytes(t, filepath.Join(inbox, "big.csv"), []byte("Rep,Date,Type\n"+strings.Repeat("Bea Big,2026-10-03,call\n", 60000)))
 			},
-			want: []wantIssue{{"big.csv", 0, "file is 1 MB, larger than the limit (limits.max_file_mb = 1)"}},
+			want: []wantIssue{{"big.csv", 0, repcard.IssueOverLimit, "limits.max_file_mb = 1"}},
 		},
 		{
 			name:   "cell over max_cell_bytes",
@@ -942,7 +977,7 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, inbox string) {
 				writeBytes(t, filepath.Join(inbox, "cells.csv"), []byte("Rep,Date,Type,Outcome\nCal Cells,2026-10-03,call,"+strings.Repeat("w", 101)+"\nCal Cells,2026-10-04,call,Won\n"))
 			},
-			want: []wantIssue{{"cells.csv", 2, "cell is longer than the limit (limits.max_cell_bytes = 100 bytes)"}},
+			want: []wantIssue{{"cells.csv", 2, repcard.IssueOverLimit, "limits.max_cell_bytes = 100"}},
 		},
 		{
 			name:   "inbox over max_total_rows",
@@ -952,14 +987,14 @@ func hostileCases() []hostileCase {
 				writeBytes(t, filepath.Join(inbox, "most.csv"), []byte("Rep,Date,Type\n"+strings.Repeat("Tim Total,2026-10-03,call\n", 20)))
 			},
 			want: []wantIssue{
-				{"more.csv", 6, "the inbox has more rows than the limit (limits.max_total_rows = 10)"},
-				{"most.csv", 0, "not read: the inbox already has more rows than the limit (limits.max_total_rows = 10)"},
+				{"more.csv", 6, repcard.IssueOverTotalRows, "10"},
+				{"most.csv", 0, repcard.IssueAfterTotalRows, "10"},
 			},
 		},
 		{
 			name:  "formula injection in data-issues.csv",
 			files: []string{"=HYPERLINK(1).csv", "injection.xlsx"},
-			want:  []wantIssue{{"=HYPERLINK(1).csv", 3, "unreadable date"}, {"injection.xlsx", 2, "no rep"}},
+			want:  []wantIssue{{"=HYPERLINK(1).csv", 3, repcard.IssueBadDate, ""}, {"injection.xlsx", 2, repcard.IssueNoRep, ""}},
 			check: checkInjection,
 		},
 	}
@@ -1115,7 +1150,7 @@ func TestHostileFileVanishes(t *testing.T) {
 		t.Skip("the roster was read too fast to act while it was open")
 	}
 	checkRun(t, res, []wantIssue{
-		{"a-vanishes.csv", 0, "file disappeared before it could be read"},
-		{"b-changes.csv", 0, "file changed while repcard was reading it"},
+		{"a-vanishes.csv", 0, repcard.IssueUnreadable, "file disappeared"},
+		{"b-changes.csv", 0, repcard.IssueChangedBeforeRead, ""},
 	})
 }

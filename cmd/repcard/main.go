@@ -22,12 +22,16 @@ import (
 // inbox still runs, with more collecting.
 const memoryLimit = 72 << 20
 
-func main() {
+func main() { os.Exit(command()) }
+
+// command runs repcard as a process: the memory limit, Ctrl-C and SIGTERM
+// stopping the run between writes, the arguments of the process. The tests
+// run the test binary as the command through it.
+func command() int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 }
