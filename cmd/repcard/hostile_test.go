@@ -475,9 +475,9 @@ type hostileResult struct {
 	dir     string // the run's folder: inbox/, out/, config.yaml
 	out     string // out/<period>
 	metrics []byte
-	issues  [][]string // data-issues.csv records, header excluded
+	issues  [][]string      // data-issues.csv records, header excluded
 	found   []repcard.Issue // the issues and warnings of the run, with their kinds
-	maxRSS  int64      // bytes, 0 when unknown
+	maxRSS  int64           // bytes, 0 when unknown
 }
 
 // templatesDir is the repository's coaching templates.
