@@ -32,13 +32,15 @@ import (
 	"github.com/repcard/repcard"
 )
 
-// The hostile suite runs the real binary on an inbox holding one good file
-// and one hostile or broken file, and checks that nothing crashes, that the
-// good file's numbers are exactly what they are without the bad one, that
-// the bad file is in data-issues.csv with a reason a person understands,
-// and that the exit code is 1. Small hostile files are committed under
-// testdata/hostile (go test -run TestHostileCorpus -update-hostile rewrites
-// them from the builders below); large ones are generated into t.TempDir().
+// The hostile suite runs repcard as a process of its own (the test binary
+// as the command: a crash or a memory blow-up must not take the suite down)
+// on an inbox holding one good file and one hostile or broken file, and
+// checks that nothing crashes, that the good file's numbers are exactly what
+// they are without the bad one, that the run found an issue of the right
+// kind for the bad file and data-issues.csv lists it, and that the exit code
+// is 1. Small hostile files are committed under testdata/hostile (go test
+// -run TestHostileCorpus -update-hostile rewrites them from the builders
+// below); large ones are generated into t.TempDir().
 
 var updateHostile = flag.Bool("update-hostile", false, "rewrite testdata/hostile from the builders in hostile_test.go")
 

@@ -144,7 +144,7 @@ func TestWindows1252(t *testing.T) {
 	}
 }
 
-// month is one rep's month as repcard's metrics define it (PRODUCT.md §2):
+// month is one rep's month as repcard's metrics define it (report/doc.go):
 // closings from deals when the rep has deals, contacts from activities and
 // tallies, else from decided deals.
 type month struct {
