@@ -8,18 +8,8 @@ import (
 	"testing"
 
 	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/internal/fixture"
 )
-
-// writeFile writes content to path, making its folders.
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // testConfig is the default config reading dir/inbox into dir/out, with
 // the repository's coaching templates.
@@ -32,20 +22,11 @@ func testConfig(t *testing.T, dir string) *config.Config {
 	return cfg
 }
 
-// smallInbox writes a roster and an activities file for two reps into a
-// fresh folder's inbox/ and returns the folder.
-func smallInbox(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "inbox", "roster.csv"), "Rep,Manager,Office\nJane Doe,Ana Ruiz,Berlin\nZoë Brontë,Ana Ruiz,Berlin\n")
-	writeFile(t, filepath.Join(dir, "inbox", "activities.csv"), "Rep,Date,Type,Outcome,Amount\n"+
-		"Jane Doe,2026-10-01,call,Not interested,\n"+
-		"Jane Doe,2026-10-02,call,Won,1000\n"+
-		"Zoë Brontë,2026-10-03,email,Won,500\n"+
-		"Zoë Brontë,2026-09-03,email,,\n"+
-		"Zoë Brontë,2026-10-31,email,,\n") // the newest date: October is the default period
-	return dir
-}
+// writeFile and smallInbox: see internal/fixture.
+var (
+	writeFile  = fixture.WriteFile
+	smallInbox = fixture.SmallInbox
+)
 
 // run runs a batch with opts and fails the test on an error.
 func run(t *testing.T, cfg *config.Config, opts Options) *Result {

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/report"
@@ -21,21 +20,16 @@ import (
 // Watch keeps whole reports current.
 func (p *Pipeline) RunAll(ctx context.Context, opts Options) (*Result, error) {
 	prog := progressOf(opts.Progress)
-	started := time.Now()
-	b, batch, err := p.read(ctx, prog)
-	if err != nil {
-		return nil, err
-	}
-	period, err := p.choosePeriod(b, opts.Period)
+	in, err := p.readPeriod(ctx, opts.Period, prog)
 	if err != nil {
 		return nil, err
 	}
 	var also []string
 	for _, q := range reportedPeriods(p.cfg.Out) {
-		if q == period {
+		if q == in.period {
 			continue
 		}
-		other, err := p.assemble(b, batch, q, false, nil, started)
+		other, err := p.assemble(in, q, false, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -47,7 +41,7 @@ func (p *Pipeline) RunAll(ctx context.Context, opts Options) (*Result, error) {
 		}
 		also = append(also, q.Label())
 	}
-	res, err := p.assemble(b, batch, period, true, nil, started)
+	res, err := p.assemble(in, in.period, true, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -94,20 +94,38 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 // Run reads the inbox, builds the report of opts.Period and writes it.
 func (p *Pipeline) Run(ctx context.Context, opts Options) (*Result, error) {
 	prog := progressOf(opts.Progress)
-	started := time.Now()
-	b, batch, err := p.read(ctx, prog)
+	in, err := p.readPeriod(ctx, opts.Period, prog)
 	if err != nil {
 		return nil, err
 	}
-	period, err := p.choosePeriod(b, opts.Period)
-	if err != nil {
-		return nil, err
-	}
-	res, err := p.assemble(b, batch, period, true, opts.Reps, started)
+	res, err := p.assemble(in, in.period, true, opts.Reps)
 	if err != nil {
 		return nil, err
 	}
 	return res, p.write(ctx, res, opts.SelfReview, opts.Workers, prog)
+}
+
+// inbox is the inbox as read: folded into a report Builder, with the
+// account of every file, the period to report and when reading began.
+type inbox struct {
+	b       *report.Builder
+	batch   *reader.Batch
+	period  repcard.Period
+	started time.Time
+}
+
+// readPeriod reads the inbox and settles the period: period, or the
+// default period of what the inbox holds.
+func (p *Pipeline) readPeriod(ctx context.Context, period *repcard.Period, prog Progress) (*inbox, error) {
+	in := &inbox{started: time.Now()}
+	var err error
+	if in.b, in.batch, err = p.read(ctx, prog); err != nil {
+		return nil, err
+	}
+	if in.period, err = p.choosePeriod(in.b, period); err != nil {
+		return nil, err
+	}
+	return in, nil
 }
 
 func progressOf(p Progress) Progress {
@@ -143,10 +161,11 @@ func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repc
 	return d, nil
 }
 
-// assemble computes the report of period from b, keeping only the reps
-// named in only (all when empty). final is for the last report made from b
-// (Builder.Finish), which must come after the others.
-func (p *Pipeline) assemble(b *report.Builder, batch *reader.Batch, period repcard.Period, final bool, only []string, started time.Time) (*Result, error) {
+// assemble computes the report of period from what in holds, keeping only
+// the reps named in only (all when empty). final is for the last report made
+// from in (Builder.Finish), which must come after the others.
+func (p *Pipeline) assemble(in *inbox, period repcard.Period, final bool, only []string) (*Result, error) {
+	b, batch := in.b, in.batch
 	var rep *report.Report
 	if final {
 		rep = b.Finish(period)
@@ -171,7 +190,7 @@ func (p *Pipeline) assemble(b *report.Builder, batch *reader.Batch, period repca
 		Report:   rep,
 		Batch:    batch,
 		Dir:      filepath.Join(p.cfg.Out, period.Label()),
-		Started:  started,
+		Started:  in.started,
 		filtered: len(only) > 0,
 	}, nil
 }
