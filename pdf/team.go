@@ -91,8 +91,10 @@ func (d *doc) groupGoal(g *report.Goal) {
 			goalUnit(g.PeriodGoal)+" ("+pct(g.Attainment)+")")
 	}
 	if g.YearGoal.OK && g.YearGoal.V > 0 {
-		parts = append(parts, "year to date "+d.r.goalNum(g.YTDActual)+" of "+d.r.goalNum(g.YearGoal)+
-			goalUnit(g.YearGoal)+" ("+pct(g.YTDAttainment)+")")
+		// The attainment is against the goal pro-rated to the period end:
+		// print that goal beside it, and the year's goal apart.
+		parts = append(parts, "year to date "+d.r.goalNum(g.YTDActual)+" of "+d.r.goalNum(g.YTDGoalProrated)+
+			goalUnit(g.YTDGoalProrated)+" due so far ("+pct(g.YTDAttainment)+"; year goal "+d.r.goalNum(g.YearGoal)+")")
 	}
 	if len(parts) == 0 {
 		d.line("No team goal set.", stNote)
