@@ -80,7 +80,7 @@ func TestFileVanishesOrChanges(t *testing.T) {
 		}
 	})
 	b, recs := readInbox(t, dir, nil, hook)
-	if !hasIssue(b, "a.csv", repcard.IssueUnreadable, "file disappeared before it could be read") {
+	if !hasIssue(b, "a.csv", repcard.IssueVanished, "") {
 		t.Errorf("a.csv removed: no issue\n%s", issueList(b))
 	}
 	if !hasIssue(b, "b.csv", repcard.IssueChangedBeforeRead, "") {
@@ -99,7 +99,7 @@ func TestFileVanishesOrChanges(t *testing.T) {
 	dir2 := t.TempDir()
 	writeFiles(t, dir2, map[string]string{"gone.xlsx": "x"})
 	b2, _ := readInbox(t, dir2, nil, withBeforeOpen(func(file string) { os.Remove(filepath.Join(dir2, file)) }))
-	if !hasIssue(b2, "gone.xlsx", repcard.IssueUnreadable, "file disappeared") {
+	if !hasIssue(b2, "gone.xlsx", repcard.IssueVanished, "") {
 		t.Errorf("no issue for a file removed after it was listed\n%s", issueList(b2))
 	}
 }
