@@ -83,6 +83,8 @@ func (i Issue) Reason() string {
 		return "a second sheet with the same name (the workbook is damaged): not read"
 	case IssueOnlyBlankLines:
 		return "file has no rows: only blank lines"
+	case IssueVanished:
+		return "file disappeared before it could be read (moved or deleted while repcard ran)"
 	case IssueChangedBeforeRead:
 		return changedWhileRead + ": its rows were not read; run again once it is saved"
 	case IssueChangedWhileRead:

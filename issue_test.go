@@ -28,6 +28,7 @@ func TestIssueReason(t *testing.T) {
 		{Issue{Kind: IssueNoSheets}, "workbook has no sheets"},
 		{Issue{Kind: IssueDuplicateSheet}, "a second sheet with the same name (the workbook is damaged): not read"},
 		{Issue{Kind: IssueOnlyBlankLines}, "file has no rows: only blank lines"},
+		{Issue{Kind: IssueVanished}, "file disappeared before it could be read (moved or deleted while repcard ran)"},
 		{Issue{Kind: IssueChangedBeforeRead}, "file changed while repcard was reading it (saved or replaced during the run): its rows were not read; run again once it is saved"},
 		{Issue{Kind: IssueChangedWhileRead}, "file changed while repcard was reading it (saved or replaced during the run): some of its rows may be missing or from two versions; run again once it is saved"},
 		{Issue{Kind: IssueOverLimit, Detail: "file is 300 MB, larger than the limit (limits.max_file_mb = 200)"}, "file is 300 MB, larger than the limit (limits.max_file_mb = 200)"},

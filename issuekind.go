@@ -9,7 +9,7 @@ type IssueKind uint8
 const (
 	// IssueUnreadable is a file or sheet that could not be read, or not to
 	// its end. Detail is the whole explanation (damaged, encrypted, not a
-	// workbook, disappeared …), written by the reader.
+	// workbook …), written by the reader.
 	IssueUnreadable IssueKind = iota
 
 	// Row issues.
@@ -31,6 +31,7 @@ const (
 	IssueNoSheets          // a workbook without sheets
 	IssueDuplicateSheet    // a second sheet of the same name
 	IssueOnlyBlankLines    // a CSV file of blank lines only
+	IssueVanished          // the file was moved or deleted after it was listed, before it could be read
 	IssueChangedBeforeRead // the file changed between classifying it and reading its rows
 	IssueChangedWhileRead  // the file changed while its rows were read
 	IssueOverLimit         // Detail: the whole explanation, naming the limit (limits.max_…)
@@ -66,7 +67,7 @@ func (k IssueKind) String() string {
 var issueKindNames = [issueKinds]string{
 	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
 	"ambiguous date", "date out of range", "bad number", "negative count", "unlistable",
-	"unsupported format", "no sheets", "duplicate sheet", "only blank lines", "changed before read",
+	"unsupported format", "no sheets", "duplicate sheet", "only blank lines", "vanished", "changed before read",
 	"changed while read", "over limit", "over total rows", "after total rows", "mixed date order",
 	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
 }

@@ -56,81 +56,6 @@ func issueList(b *Batch) string {
 	return s.String()
 }
 
-// TestFileVanishesOrChanges removes one file and rewrites another between
-// the pass that classifies them and the pass that reads their rows.
-func TestFileVanishesOrChanges(t *testing.T) {
-	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
-		"a.csv": "Rep,Date,Type\nAnn,2026-10-01,call\n",
-		"b.csv": "Rep,Date,Type\nBen,2026-10-01,call\n",
-		"c.csv": "Rep,Date,Type\nCal,2026-10-01,call\nCal,2026-10-02,call\n",
-		"d.csv": "Rep,Date,Type\nDee,2026-10-01,call\n",
-	})
-	opens := map[string]int{}
-	hook := withBeforeOpen(func(file string) {
-		opens[file]++
-		if opens[file] != 2 { // 1: classify, 2: read the rows
-			return
-		}
-		switch file {
-		case "a.csv":
-			os.Remove(filepath.Join(dir, "a.csv"))
-		case "b.csv":
-			os.WriteFile(filepath.Join(dir, "b.csv"), []byte("Rep,Date,Type\nBen,2026-10-01,call\nBen,2026-10-02,call\n"), 0o644)
-		}
-	})
-	b, recs := readInbox(t, dir, nil, hook)
-	if !hasIssue(b, "a.csv", repcard.IssueUnreadable, "file disappeared before it could be read") {
-		t.Errorf("a.csv removed: no issue\n%s", issueList(b))
-	}
-	if !hasIssue(b, "b.csv", repcard.IssueChangedBeforeRead, "") {
-		t.Errorf("b.csv rewritten: no issue\n%s", issueList(b))
-	}
-	for _, r := range recs {
-		if r.Rep == "Ann" || r.Rep == "Ben" {
-			t.Errorf("a record of a file that vanished or changed: %+v", r)
-		}
-	}
-	if len(recs) != 3 {
-		t.Errorf("%d records, want 3 (Cal ×2, Dee)", len(recs))
-	}
-
-	// Removed before it is first opened: listed, then gone.
-	dir2 := t.TempDir()
-	writeFiles(t, dir2, map[string]string{"gone.xlsx": "x"})
-	b2, _ := readInbox(t, dir2, nil, withBeforeOpen(func(file string) { os.Remove(filepath.Join(dir2, file)) }))
-	if !hasIssue(b2, "gone.xlsx", repcard.IssueUnreadable, "file disappeared") {
-		t.Errorf("no issue for a file removed after it was listed\n%s", issueList(b2))
-	}
-}
-
-// TestFileChangesWhileRead grows a file while its rows are read.
-func TestFileChangesWhileRead(t *testing.T) {
-	dir := t.TempDir()
-	var rows strings.Builder
-	rows.WriteString("Rep,Date,Type\n")
-	for i := range 3000 { // more than the rows buffered for column decisions
-		fmt.Fprintf(&rows, "Cal,2026-10-%02d,call\n", i%28+1)
-	}
-	path := filepath.Join(dir, "c.csv")
-	writeFiles(t, dir, map[string]string{"c.csv": rows.String()})
-	n := 0
-	b, err := ReadInbox(context.Background(), dir, config.Default(), func(*repcard.Record) {
-		if n++; n == 1 {
-			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-			f.WriteString("Cal,2026-10-03,call\n")
-			f.Close()
-			os.Chtimes(path, time.Now(), time.Now().Add(time.Hour))
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !hasIssue(b, "c.csv", repcard.IssueChangedWhileRead, "") {
-		t.Errorf("no issue for a file that changed while read\n%s", issueList(b))
-	}
-}
-
 func TestXMLGuard(t *testing.T) {
 	tests := []struct {
 		name, in, want, err string
@@ -303,21 +228,7 @@ func TestLimits(t *testing.T) {
 		for _, name := range []string{"a.xlsx", "a.csv"} {
 			t.Run(tt.name+" "+name, func(t *testing.T) {
 				dir := t.TempDir()
-				if name == "a.xlsx" {
-					writeXLSX(t, filepath.Join(dir, name), false, xlsxSheet{"Calls", tt.rows})
-				} else {
-					var b strings.Builder
-					for _, row := range tt.rows {
-						for i, c := range row {
-							if i > 0 {
-								b.WriteByte(',')
-							}
-							fmt.Fprint(&b, c)
-						}
-						b.WriteByte('\n')
-					}
-					writeFiles(t, dir, map[string]string{name: b.String()})
-				}
+				writeSheet(t, filepath.Join(dir, name), tt.rows)
 				cfg := config.Default()
 				cfg.Limits = tt.limits
 				b, recs := readInbox(t, dir, cfg)

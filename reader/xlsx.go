@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/repcard/repcard"
 )
 
 // The xlsx reader is excelize's streaming Rows iterator, with its unzip
@@ -454,7 +456,7 @@ func (s *xlsxRows) Close() error { return s.rows.Close() }
 func openError(err error) error {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return errors.New("file disappeared before it could be read (moved or deleted while repcard ran)")
+		return &issueError{kind: repcard.IssueVanished}
 	case errors.Is(err, os.ErrPermission):
 		return errors.New("no permission to read the file")
 	}
