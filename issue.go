@@ -77,6 +77,8 @@ func (i Issue) Reason() string {
 		return "cannot read: " + d
 	case IssueUnsupportedFormat:
 		return unsupportedFormats[d]
+	case IssueEmptyFile:
+		return "file is empty (0 bytes)"
 	case IssueNoSheets:
 		return "workbook has no sheets"
 	case IssueDuplicateSheet:
@@ -111,7 +113,9 @@ func (i Issue) Reason() string {
 		c, _ := utf8.DecodeRuneInString(d)
 		return fmt.Sprintf("character %q (U+%04X) has no glyph in the PDF fonts and prints as a box; set font: in config to a TTF that has it", c, c)
 	}
-	return d // IssueUnreadable, IssueOverLimit: the detail is the whole explanation
+	// IssueUnreadable, IssueWrongFormat, IssueEncrypted, IssueDamaged,
+	// IssueOverLimit: the detail is the whole explanation.
+	return d
 }
 
 // changedWhileRead starts the sentences of a file that changed under the

@@ -7,9 +7,9 @@ type IssueKind uint8
 // The kinds of issue. The first ones leave one row out; the file and sheet
 // kinds leave rows or whole files out; the warnings leave nothing out.
 const (
-	// IssueUnreadable is a file or sheet that could not be read, or not to
-	// its end. Detail is the whole explanation (damaged, encrypted, not a
-	// workbook …), written by the reader.
+	// IssueUnreadable is a file or sheet that the system would not let
+	// repcard read, or not to its end: no permission, an I/O error. Detail
+	// is the whole explanation, written by the reader.
 	IssueUnreadable IssueKind = iota
 
 	// Row issues.
@@ -28,13 +28,17 @@ const (
 
 	IssueUnlistable        // Detail: the error of listing a folder entry
 	IssueUnsupportedFormat // Detail: the extension, lower case with its dot (".xls")
+	IssueEmptyFile         // a file of 0 bytes
+	IssueWrongFormat       // Detail: the whole explanation: what the file is instead of what its name says (an .xls, .xlsb, web page, text, random bytes named .xlsx or .csv …)
+	IssueEncrypted         // Detail: the whole explanation: a password-protected (encrypted) workbook
+	IssueDamaged           // Detail: the whole explanation: a file or sheet cut short, a damaged zip or XML, a part or sheet the xlsx library cannot read
 	IssueNoSheets          // a workbook without sheets
 	IssueDuplicateSheet    // a second sheet of the same name
 	IssueOnlyBlankLines    // a CSV file of blank lines only
 	IssueVanished          // the file was moved or deleted after it was listed, before it could be read
 	IssueChangedBeforeRead // the file changed between classifying it and reading its rows
 	IssueChangedWhileRead  // the file changed while its rows were read
-	IssueOverLimit         // Detail: the whole explanation, naming the limit (limits.max_…)
+	IssueOverLimit         // Detail: the whole explanation, naming the limit (limits.max_…, or the bound when it is fixed)
 	IssueOverTotalRows     // Detail: limits.max_total_rows; Row: the first row not read
 	IssueAfterTotalRows    // Detail: limits.max_total_rows; a sheet not read at all
 
@@ -67,7 +71,8 @@ func (k IssueKind) String() string {
 var issueKindNames = [issueKinds]string{
 	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
 	"ambiguous date", "date out of range", "bad number", "negative count", "unlistable",
-	"unsupported format", "no sheets", "duplicate sheet", "only blank lines", "vanished", "changed before read",
-	"changed while read", "over limit", "over total rows", "after total rows", "mixed date order",
-	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
+	"unsupported format", "empty file", "wrong format", "encrypted", "damaged", "no sheets",
+	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
+	"over limit", "over total rows", "after total rows", "mixed date order", "undecided date order",
+	"mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
 }
