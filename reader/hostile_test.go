@@ -152,7 +152,7 @@ func TestPartsInMemoryBounded(t *testing.T) {
 				w.Write(bytes.Repeat([]byte("x"), 1<<20))
 			}
 			io.WriteString(w, `</t></is></c></row>`)
-		}), repcard.IssueUnreadable, "a cell holds more than 16 MB of text"},
+		}), repcard.IssueOverLimit, "a cell holds more than 16 MB of text"},
 		{"strings", func() []byte {
 			// 2 million empty strings: 10 MB, under every size limit,
 			// and a minute of excelize's time.

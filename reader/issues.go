@@ -9,8 +9,9 @@ import (
 )
 
 // issueError is an error that knows which issue it becomes: the sources
-// return it for a limit passed, so that the issue is of kind
-// repcard.IssueOverLimit rather than repcard.IssueUnreadable.
+// return it for a file or sheet refused for a reason of its own (a limit
+// passed, a file damaged, encrypted, or not what its name says), so that
+// the issue has that kind rather than repcard.IssueUnreadable.
 type issueError struct {
 	kind   repcard.IssueKind
 	detail string
@@ -18,10 +19,22 @@ type issueError struct {
 
 func (e *issueError) Error() string { return repcard.Issue{Kind: e.kind, Detail: e.detail}.Reason() }
 
+// issuef is the error of an issue of a kind whose detail is the whole
+// explanation.
+func issuef(kind repcard.IssueKind, format string, args ...any) *issueError {
+	return &issueError{kind, fmt.Sprintf(format, args...)}
+}
+
 // overLimit is the error of a limit passed; the message names the limit's
 // config key.
 func overLimit(format string, args ...any) error {
-	return &issueError{repcard.IssueOverLimit, fmt.Sprintf(format, args...)}
+	return issuef(repcard.IssueOverLimit, format, args...)
+}
+
+// in returns e with its detail, the whole explanation, said to be about
+// where ("the shared strings", "worksheet xl/worksheets/sheet9.xml").
+func (e *issueError) in(where string) *issueError {
+	return &issueError{e.kind, where + ": " + e.detail}
 }
 
 // issueOf says which issue err becomes: its kind and detail.

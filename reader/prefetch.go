@@ -2,9 +2,10 @@ package reader
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"sync/atomic"
+
+	"github.com/repcard/repcard"
 )
 
 // Batches of rows handed from the goroutine that reads ahead: small at
@@ -89,7 +90,7 @@ func (p *prefetched) readAhead() {
 func (p *prefetched) next() (f fetched) {
 	defer func() {
 		if r := recover(); r != nil {
-			f = fetched{num: f.num, err: fmt.Errorf("sheet cannot be read (%v)", r)}
+			f = fetched{num: f.num, err: issuef(repcard.IssueDamaged, "sheet cannot be read (%v)", r)}
 		}
 	}()
 	f.row, f.num, f.err = p.src.Next()

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
+
+	"github.com/repcard/repcard"
 )
 
 // oleMagic starts an OLE compound file: an old .xls, an encrypted
@@ -15,9 +17,9 @@ import (
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // describeOLE says what an OLE compound file named .xlsx is, from the names
-// of its streams.
-func describeOLE(r io.ReaderAt, size int64) (what string) {
-	const generic = "old binary Office file (an .xls, or a password-protected workbook) named .xlsx: open it in Excel and save it as .xlsx without a password, or as .csv"
+// of its streams: an encrypted workbook, or a file of another format.
+func describeOLE(r io.ReaderAt, size int64) (what *issueError) {
+	generic := &issueError{repcard.IssueWrongFormat, "old binary Office file (an .xls, or a password-protected workbook) named .xlsx: open it in Excel and save it as .xlsx without a password, or as .csv"}
 	defer func() {
 		if recover() != nil {
 			what = generic
@@ -34,11 +36,11 @@ func describeOLE(r io.ReaderAt, size int64) (what string) {
 		}
 		switch f.Name {
 		case "EncryptionInfo", "EncryptedPackage":
-			return "workbook is password-protected (encrypted): repcard cannot read it; save a copy without a password (File › Info › Protect Workbook)"
+			return &issueError{repcard.IssueEncrypted, "workbook is password-protected (encrypted): repcard cannot read it; save a copy without a password (File › Info › Protect Workbook)"}
 		case "Workbook", "Book":
-			return "old Excel format (.xls) named .xlsx: open it in Excel and save it as .xlsx or .csv"
+			return &issueError{repcard.IssueWrongFormat, "old Excel format (.xls) named .xlsx: open it in Excel and save it as .xlsx or .csv"}
 		case "WordDocument":
-			return "Word document (.doc) named .xlsx, not a workbook"
+			return &issueError{repcard.IssueWrongFormat, "Word document (.doc) named .xlsx, not a workbook"}
 		}
 	}
 	return generic

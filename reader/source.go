@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/reader/csvsheet"
 )
@@ -72,11 +73,12 @@ func limitsOf(c config.Limits) limits {
 	}
 }
 
-// Sentinel reasons for whole files; they reach data-issues.csv as text.
-var (
-	errTooManyRows = errors.New("sheet has more rows than the limit (limits.max_rows); the rest was not read")
-	errEmptyFile   = errors.New("file is empty (0 bytes)")
-)
+// errTooManyRows is a sheet past limits.max_rows (a *tooManyRowsError is
+// this error).
+var errTooManyRows = errors.New("sheet has more rows than the limit (limits.max_rows); the rest was not read")
+
+// errEmptyFile is a file of 0 bytes.
+var errEmptyFile = &issueError{kind: repcard.IssueEmptyFile}
 
 // fileStamp is what a file looked like when it was opened: a file whose
 // stamp changes between two reads changed while repcard was reading it.
@@ -146,7 +148,7 @@ func (b *csvBook) Open(string) (rowSource, error) {
 	n, _ := io.ReadFull(f, head)
 	if why := notText(head[:n]); why != "" {
 		f.Close()
-		return nil, errors.New(why)
+		return nil, &issueError{repcard.IssueWrongFormat, why}
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		f.Close()

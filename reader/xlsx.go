@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -64,8 +65,8 @@ type xlsxBook struct {
 // sheetChecks is what streaming the worksheets through the guard found,
 // by sheet name.
 type sheetChecks struct {
-	damaged  map[string]string       // why its data is damaged
-	refused  map[string]string       // why it is not read at all
+	damaged  map[string]*issueError  // why its data is damaged
+	refused  map[string]*issueError  // why it is not read at all
 	formulas map[string]*formulaScan // its formula cells saved without a value, when it has any
 }
 
@@ -125,7 +126,7 @@ func openExcelize(path string, lim limits) (_ *excelize.File, err error) {
 // recoverAs turns a panic inside excelize into an error for data-issues.csv.
 func recoverAs(err *error, what string) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("the %s is malformed in a way the xlsx library cannot read (%v); open it in Excel and save it again", what, r)
+		*err = issuef(repcard.IssueDamaged, "the %s is malformed in a way the xlsx library cannot read (%v); open it in Excel and save it again", what, r)
 	}
 }
 
@@ -148,20 +149,20 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if bytes.HasPrefix(head, oleMagic) {
-		return nil, errors.New(describeOLE(f, size))
+		return nil, describeOLE(f, size)
 	}
 	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return nil, fmt.Errorf("not an .xlsx workbook: %s", describeBytes(f))
+		return nil, issuef(repcard.IssueWrongFormat, "not an .xlsx workbook: %s", describeBytes(f))
 	}
 	if err := checkZipDirectory(f, size, lim); err != nil {
 		return nil, err
 	}
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
-		return nil, fmt.Errorf("workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
+		return nil, issuef(repcard.IssueDamaged, "workbook is damaged (%v): it may be cut short or only partly copied; save it again", err)
 	}
 	if len(zr.File) > maxParts {
-		return nil, fmt.Errorf("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
+		return nil, overLimit("zip file has %d parts, more than a workbook ever has (%d)", len(zr.File), maxParts)
 	}
 	var total, inMemory uint64
 	for _, zf := range zr.File {
@@ -176,7 +177,7 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 			return nil, overLimit("workbook unzips to more than %d MB, the limit (limits.max_unzip_mb): a zip bomb, or a workbook too large to read", lim.unzipBytes>>20)
 		}
 		if strings.EqualFold(zf.Name, "xl/workbook.bin") {
-			return nil, errors.New("Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv")
+			return nil, &issueError{repcard.IssueWrongFormat, "Excel binary workbook (.xlsb) named .xlsx: open it in Excel and save it as .xlsx or .csv"}
 		}
 		if name := strings.ToLower(zf.Name); strings.HasSuffix(name, ".xml") && !strings.HasPrefix(name, "xl/worksheets/") &&
 			name != "xl/sharedstrings.xml" && zf.UncompressedSize64 > uint64(lim.xmlMemoryBytes)*sharedStringsFactor {
@@ -190,8 +191,8 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 				return nil, overLimit("the workbook's shared strings unzip to %d MB, more than %d × limits.max_xml_memory_mb", zf.UncompressedSize64>>20, sharedStringsFactor)
 			}
 			why, _, items := checkPart(zf, "</sst>", lim, "<si", nil)
-			if why != "" {
-				return nil, errors.New("the shared strings: " + why)
+			if why != nil {
+				return nil, why.in("the shared strings")
 			}
 			if limit := int(lim.xmlMemoryBytes >> 4); items > limit {
 				// excelize spends about 200 bytes and up to 15 µs on each.
@@ -212,7 +213,7 @@ func checkXLSX(path string, size int64, lim limits) (checkSheets func() (sheetCh
 // checkSheetParts streams every worksheet part through the guard, and
 // through a formulaScan.
 func checkSheetParts(zr *zip.Reader, parts map[string]string, lim limits) (sheetChecks, error) {
-	c := sheetChecks{damaged: map[string]string{}, refused: map[string]string{}, formulas: map[string]*formulaScan{}}
+	c := sheetChecks{damaged: map[string]*issueError{}, refused: map[string]*issueError{}, formulas: map[string]*formulaScan{}}
 	for _, zf := range zr.File {
 		name := strings.ToLower(zf.Name)
 		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
@@ -227,17 +228,17 @@ func checkSheetParts(zr *zip.Reader, parts map[string]string, lim limits) (sheet
 			}
 			found = true
 			switch {
-			case why != "" && refuse:
+			case why != nil && refuse:
 				c.refused[sheet] = why
-			case why != "":
+			case why != nil:
 				c.damaged[sheet] = why
 			}
 			if formulas.cols != nil {
 				c.formulas[sheet] = &formulas
 			}
 		}
-		if why != "" && refuse && !found {
-			return sheetChecks{}, fmt.Errorf("worksheet %s: %s", zf.Name, why)
+		if why != nil && refuse && !found {
+			return sheetChecks{}, why.in("worksheet " + zf.Name)
 		}
 	}
 	return c, nil
@@ -291,16 +292,16 @@ func sheetParts(zr *zip.Reader, lim limits) map[string]string {
 }
 
 // checkPart streams a part through the decompressor and an xmlGuard, and
-// on to also when it is set, and says what is wrong with it, or "": it
+// on to also when it is set, and says what is wrong with it, or nil: it
 // must unzip whole and end with its closing tag. refuse says that excelize
 // must not read it at all: a text run (a cell) over
 // limits.max_xml_memory_mb, which excelize would hold whole, a tag or
 // comment over 1 MB, or a DOCTYPE. When count is set (such
 // as "<si"), n is how many elements start with it.
-func checkPart(zf *zip.File, end string, lim limits, count string, also io.Writer) (why string, refuse bool, n int) {
+func checkPart(zf *zip.File, end string, lim limits, count string, also io.Writer) (why *issueError, refuse bool, n int) {
 	rc, err := zf.Open()
 	if err != nil {
-		return fmt.Sprintf("sheet data cannot be unzipped (%v)", err), false, 0
+		return issuef(repcard.IssueDamaged, "sheet data cannot be unzipped (%v)", err), false, 0
 	}
 	defer rc.Close()
 	tail := tailWriter{count: []byte(count)}
@@ -312,20 +313,20 @@ func checkPart(zf *zip.File, end string, lim limits, count string, also io.Write
 	if _, err := io.Copy(w, g); err != nil {
 		var ge *guardError
 		if errors.As(err, &ge) {
-			return "not read: " + ge.msg, true, tail.n
+			return &issueError{ge.kind, "not read: " + ge.msg}, true, tail.n
 		}
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner // the guard says which part; the reason says which sheet
 		}
-		return fmt.Sprintf("sheet data is damaged (%v): the file was cut short or altered; rows after the damage are missing", err), false, tail.n
+		return issuef(repcard.IssueDamaged, "sheet data is damaged (%v): the file was cut short or altered; rows after the damage are missing", err), false, tail.n
 	}
 	if g.cut > 0 {
-		return fmt.Sprintf("not read: a cell holds more than %d MB of text, more than limits.max_xml_memory_mb (and far more than limits.max_cell_bytes)", lim.xmlMemoryBytes>>20), true, tail.n
+		return issuef(repcard.IssueOverLimit, "not read: a cell holds more than %d MB of text, more than limits.max_xml_memory_mb (and far more than limits.max_cell_bytes)", lim.xmlMemoryBytes>>20), true, tail.n
 	}
 	if !bytes.Contains(tail.b, []byte(end)) {
-		return "sheet XML ends early (it has no closing " + strings.TrimPrefix(end, "</") + " tag): the file was cut short; rows after the last whole one are missing", false, tail.n
+		return issuef(repcard.IssueDamaged, "sheet XML ends early (it has no closing %s tag): the file was cut short; rows after the last whole one are missing", strings.TrimPrefix(end, "</")), false, tail.n
 	}
-	return "", false, tail.n
+	return nil, false, tail.n
 }
 
 // tailWriter keeps the last bytes written to it, and counts the elements
@@ -379,11 +380,15 @@ func explainXLSXError(err error) error {
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
 		strings.Contains(msg, "password"), strings.Contains(msg, "encrypt"):
-		return fmt.Errorf("workbook is password-protected or encrypted (%v): save an unprotected copy", err)
+		return issuef(repcard.IssueEncrypted, "workbook is password-protected or encrypted (%v): save an unprotected copy", err)
 	case strings.Contains(msg, "unzip size"), errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
 		return overLimit("workbook unzips to more than the limit (limits.max_unzip_mb): %v", err)
 	}
-	return fmt.Errorf("workbook cannot be read (%v): open it in Excel and save it again", err)
+	if errors.As(err, new(*fs.PathError)) {
+		// The file could not be opened or read: not the workbook's fault.
+		return fmt.Errorf("workbook cannot be read (%v): open it in Excel and save it again", err)
+	}
+	return issuef(repcard.IssueDamaged, "workbook cannot be read (%v): open it in Excel and save it again", err)
 }
 
 func (b *xlsxBook) Sheets() (names []string) {
@@ -399,19 +404,19 @@ func (b *xlsxBook) Date1904() bool { return b.date1904 }
 func (b *xlsxBook) Close() error   { return b.f.Close() }
 
 func (b *xlsxBook) Open(sheet string) (_ rowSource, err error) {
-	if why := b.refused[sheet]; why != "" {
-		return nil, errors.New(why)
+	if why := b.refused[sheet]; why != nil {
+		return nil, why
 	}
 	defer recoverAs(&err, "sheet")
 	rows, err := b.f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("sheet cannot be read (%v)", err)
+		return nil, issuef(repcard.IssueDamaged, "sheet cannot be read (%v)", err)
 	}
 	return prefetch(&xlsxRows{rows: rows, lim: b.lim, damage: b.damage(sheet)}), nil
 }
 
-// damage returns why sheet's part is damaged, or "".
-func (b *xlsxBook) damage(sheet string) string {
+// damage returns why sheet's part is damaged, or nil.
+func (b *xlsxBook) damage(sheet string) *issueError {
 	return b.damaged[sheet]
 }
 
@@ -419,17 +424,17 @@ type xlsxRows struct {
 	rows   *excelize.Rows
 	lim    limits
 	num    int
-	damage string // reported at the end: the rows before it were read
+	damage *issueError // reported at the end: the rows before it were read
 }
 
 func (s *xlsxRows) Next() (_ []string, _ int, err error) {
 	defer recoverAs(&err, "sheet")
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
-			return nil, s.num, fmt.Errorf("sheet XML: %v", err)
+			return nil, s.num, issuef(repcard.IssueDamaged, "sheet XML: %v", err)
 		}
-		if s.damage != "" {
-			return nil, s.num, errors.New(s.damage)
+		if s.damage != nil {
+			return nil, s.num, s.damage
 		}
 		return nil, s.num, io.EOF
 	}
@@ -439,7 +444,7 @@ func (s *xlsxRows) Next() (_ []string, _ int, err error) {
 	}
 	row, err := s.rows.Columns()
 	if err != nil {
-		return nil, s.num, fmt.Errorf("sheet XML at row %d: %v", s.num, err)
+		return nil, s.num, issuef(repcard.IssueDamaged, "sheet XML at row %d: %v", s.num, err)
 	}
 	if len(row) > s.lim.columns {
 		return nil, s.num, &rowError{num: s.num, column: s.lim.columns, reason: fmt.Sprintf("row has %d columns, more than the limit (limits.max_columns)", len(row))}
@@ -470,7 +475,7 @@ func checkZipDirectory(f io.ReaderAt, size int64, lim limits) error {
 	}
 	i := bytes.LastIndex(buf, []byte("PK\x05\x06"))
 	if i < 0 || i+22 > len(buf) {
-		return errors.New("workbook is damaged (no zip directory at its end): it may be cut short or only partly copied; save it again")
+		return &issueError{repcard.IssueDamaged, "workbook is damaged (no zip directory at its end): it may be cut short or only partly copied; save it again"}
 	}
 	eocd := buf[i:]
 	offset := uint64(binary.LittleEndian.Uint32(eocd[16:]))

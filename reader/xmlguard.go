@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/repcard/repcard"
 )
 
 // xmlGuard reads a part of a workbook as encoding/xml would, and bounds
@@ -66,8 +68,13 @@ const (
 // declaration the guard lets through.
 const maxMarkupBytes = 1 << 20
 
-// guardError is an error of the guard about the XML text.
-type guardError struct{ msg string }
+// guardError is an error of the guard about the XML text: a limit passed
+// (repcard.IssueOverLimit), or XML a workbook never has
+// (repcard.IssueDamaged).
+type guardError struct {
+	kind repcard.IssueKind
+	msg  string
+}
 
 func (e *guardError) Error() string { return e.msg }
 
@@ -234,8 +241,8 @@ func (g *xmlGuard) next() error {
 	return nil
 }
 
-func (g *xmlGuard) fail(format string, args ...any) error {
-	return &guardError{fmt.Sprintf(format, args...)}
+func (g *xmlGuard) fail(kind repcard.IssueKind, format string, args ...any) error {
+	return &guardError{kind, fmt.Sprintf(format, args...)}
 }
 
 // account moves the state machine over one character and reports whether
@@ -290,19 +297,19 @@ func (g *xmlGuard) account(ch []byte) (bool, error) {
 		case len(s) < 2 && s == "-"[:len(s)], len(s) < 7 && s == "[CDATA["[:len(s)]:
 			// not decided yet
 		default:
-			return false, g.fail("%s has a DOCTYPE or another declaration (%q…), which a workbook never has", g.part, strings.ToValidUTF8("<!"+s, "\uFFFD"))
+			return false, g.fail(repcard.IssueDamaged, "%s has a DOCTYPE or another declaration (%q…), which a workbook never has", g.part, strings.ToValidUTF8("<!"+s, "\uFFFD"))
 		}
 		return true, nil
 	case gTag:
 		g.n += len(ch)
 		if g.n > g.maxMarkup {
-			return false, g.fail("%s has a tag longer than %d KB", g.part, g.maxMarkup>>10)
+			return false, g.fail(repcard.IssueOverLimit, "%s has a tag longer than %d KB", g.part, g.maxMarkup>>10)
 		}
 		return g.tag(b)
 	case gSpecial:
 		g.n += len(ch)
 		if g.n > g.limit {
-			return false, g.fail("%s has a comment, CDATA section or processing instruction longer than %d KB", g.part, g.limit>>10)
+			return false, g.fail(repcard.IssueOverLimit, "%s has a comment, CDATA section or processing instruction longer than %d KB", g.part, g.limit>>10)
 		}
 		switch {
 		case b == g.term[g.tm]:

@@ -741,7 +741,7 @@ func hostileCases() []hostileCase {
 			make: func(t *testing.T, inbox string) {
 				writeBomb(t, filepath.Join(inbox, "bomb.xlsx"), 8<<20, 1024)
 			},
-			want: []wantIssue{{"bomb.xlsx", 0, repcard.IssueUnreadable, "sheet data is damaged"}},
+			want: []wantIssue{{"bomb.xlsx", 0, repcard.IssueDamaged, ""}},
 		},
 		{
 			name:   "shared strings bomb",
@@ -774,12 +774,12 @@ func hostileCases() []hostileCase {
 			},
 			// excelize would decode the cell whole: the sheet is refused
 			// before it reads it.
-			want: []wantIssue{{"cell.xlsx", 0, repcard.IssueUnreadable, "limits.max_xml_memory_mb"}},
+			want: []wantIssue{{"cell.xlsx", 0, repcard.IssueOverLimit, "limits.max_xml_memory_mb"}},
 		},
 		{
 			name:  "sheet XML truncated",
 			files: []string{"truncated-sheet.xlsx"},
-			want:  []wantIssue{{"truncated-sheet.xlsx", 0, repcard.IssueUnreadable, "sheet XML ends early"}},
+			want:  []wantIssue{{"truncated-sheet.xlsx", 0, repcard.IssueDamaged, ""}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Tina Truncated", "revenue"); got != 300.0 {
 					t.Errorf("rows before the cut: revenue %v, want 300", got)
@@ -789,7 +789,7 @@ func hostileCases() []hostileCase {
 		{
 			name:  "zip cut short",
 			files: []string{"truncated-zip.xlsx"},
-			want:  []wantIssue{{"truncated-zip.xlsx", 0, repcard.IssueUnreadable, "workbook is damaged"}},
+			want:  []wantIssue{{"truncated-zip.xlsx", 0, repcard.IssueDamaged, ""}},
 		},
 		{
 			name: "password-protected workbook",
@@ -802,13 +802,13 @@ func hostileCases() []hostileCase {
 					t.Fatal(err)
 				}
 			},
-			want: []wantIssue{{"locked.xlsx", 0, repcard.IssueUnreadable, "password-protected"}},
+			want: []wantIssue{{"locked.xlsx", 0, repcard.IssueEncrypted, ""}},
 		},
 		{
 			name:  "old .xls renamed .xlsx, and not renamed",
 			files: []string{"xls-renamed.xlsx", "old.xls"},
 			want: []wantIssue{
-				{"xls-renamed.xlsx", 0, repcard.IssueUnreadable, "old binary Office file"},
+				{"xls-renamed.xlsx", 0, repcard.IssueWrongFormat, ""},
 				{"old.xls", 0, repcard.IssueUnsupportedFormat, ".xls"},
 			},
 		},
@@ -816,14 +816,14 @@ func hostileCases() []hostileCase {
 			name:  ".xlsb renamed .xlsx, and not renamed",
 			files: []string{"xlsb-renamed.xlsx", "binary.xlsb"},
 			want: []wantIssue{
-				{"xlsb-renamed.xlsx", 0, repcard.IssueUnreadable, "Excel binary workbook (.xlsb) named .xlsx"},
+				{"xlsb-renamed.xlsx", 0, repcard.IssueWrongFormat, ""},
 				{"binary.xlsb", 0, repcard.IssueUnsupportedFormat, ".xlsb"},
 			},
 		},
 		{
 			name:  "random bytes named .csv",
 			files: []string{"random.csv"},
-			want:  []wantIssue{{"random.csv", 0, repcard.IssueUnreadable, "not a text file"}},
+			want:  []wantIssue{{"random.csv", 0, repcard.IssueWrongFormat, ""}},
 		},
 		{
 			name: "one 100 MB line",
@@ -912,7 +912,7 @@ func hostileCases() []hostileCase {
 		{
 			name:  "sheet that is an external link",
 			files: []string{"external-sheet.xlsx"},
-			want:  []wantIssue{{"external-sheet.xlsx", 0, repcard.IssueUnreadable, "sheet cannot be read"}},
+			want:  []wantIssue{{"external-sheet.xlsx", 0, repcard.IssueDamaged, ""}},
 			check: func(t *testing.T, res hostileResult) {
 				if got := repField(t, res.metrics, "Ella External", "revenue"); got != 90.0 {
 					t.Errorf("the workbook's real sheet: revenue %v, want 90", got)
@@ -947,7 +947,7 @@ func hostileCases() []hostileCase {
 				{"names.csv", 18, repcard.IssueNoRep, ""},
 				// The sheet's name has a '/', which Excel forbids: excelize
 				// will not open it, and says so.
-				{"names.xlsx", 0, repcard.IssueUnreadable, "sheet cannot be read"},
+				{"names.xlsx", 0, repcard.IssueDamaged, ""},
 				{"names-cp1252.csv", 3, repcard.IssueNoRep, ""},
 			},
 			check: checkNames,
@@ -956,8 +956,8 @@ func hostileCases() []hostileCase {
 			name:  "empty files",
 			files: []string{"empty.csv", "empty.xlsx", "blank-lines.csv"},
 			want: []wantIssue{
-				{"empty.csv", 0, repcard.IssueUnreadable, "file is empty"},
-				{"empty.xlsx", 0, repcard.IssueUnreadable, "file is empty"},
+				{"empty.csv", 0, repcard.IssueEmptyFile, ""},
+				{"empty.xlsx", 0, repcard.IssueEmptyFile, ""},
 				{"blank-lines.csv", 0, repcard.IssueOnlyBlankLines, ""},
 			},
 		},
