@@ -92,9 +92,15 @@ func (d *doc) groupGoal(g *report.Goal) {
 	}
 	if g.YearGoal.OK && g.YearGoal.V > 0 {
 		// The attainment is against the goal pro-rated to the period end:
-		// print that goal beside it, and the year's goal apart.
-		parts = append(parts, "year to date "+d.r.goalNum(g.YTDActual)+" of "+d.r.goalNum(g.YTDGoalProrated)+
-			goalUnit(g.YTDGoalProrated)+" due so far ("+pct(g.YTDAttainment)+"; year goal "+d.r.goalNum(g.YearGoal)+")")
+		// print that goal beside it, and the year's goal apart until the
+		// two are the same (December).
+		ytd := "year to date " + d.r.goalNum(g.YTDActual) + " of " + d.r.goalNum(g.YTDGoalProrated) + goalUnit(g.YTDGoalProrated)
+		if g.YTDGoalProrated != g.YearGoal {
+			ytd += " due so far (" + pct(g.YTDAttainment) + "; year " + d.r.goalNum(g.YearGoal) + ")"
+		} else {
+			ytd += " (" + pct(g.YTDAttainment) + ")"
+		}
+		parts = append(parts, ytd)
 	}
 	if len(parts) == 0 {
 		d.line("No team goal set.", stNote)
