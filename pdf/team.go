@@ -91,22 +91,24 @@ func (d *doc) groupGoal(g *report.Goal) {
 			goalUnit(g.PeriodGoal)+" ("+pct(g.Attainment)+")")
 	}
 	if g.YearGoal.OK && g.YearGoal.V > 0 {
-		// The attainment is against the goal pro-rated to the period end:
-		// print that goal beside it, and the year's goal apart until the
-		// two are the same (December).
-		ytd := "year to date " + d.r.goalNum(g.YTDActual) + " of " + d.r.goalNum(g.YTDGoalProrated) + goalUnit(g.YTDGoalProrated)
-		if g.YTDGoalProrated != g.YearGoal {
-			ytd += " due so far (" + pct(g.YTDAttainment) + "; year " + d.r.goalNum(g.YearGoal) + ")"
-		} else {
-			ytd += " (" + pct(g.YTDAttainment) + ")"
-		}
-		parts = append(parts, ytd)
+		parts = append(parts, d.r.ytdGoalText(g))
 	}
 	if len(parts) == 0 {
 		d.line("No team goal set.", stNote)
 		return
 	}
 	d.line(strings.Join(parts, " · "), stSecond)
+}
+
+// ytdGoalText is the year to date against the goal it is measured against:
+// the year's goal pro-rated to the period end, with the year's goal apart
+// until the two are the same (December).
+func (r *Renderer) ytdGoalText(g *report.Goal) string {
+	s := "year to date " + r.goalNum(g.YTDActual) + " of " + r.goalNum(g.YTDGoalProrated) + goalUnit(g.YTDGoalProrated)
+	if g.YTDGoalProrated != g.YearGoal {
+		return s + " due so far (" + pct(g.YTDAttainment) + "; year " + r.goalNum(g.YearGoal) + ")"
+	}
+	return s + " (" + pct(g.YTDAttainment) + ")"
 }
 
 // byValuePerContact sorts reps by value per contact, highest first;
