@@ -286,7 +286,7 @@ func TestRunKilled(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	args := []string{"run", "-in", inbox, "-out", out, "-self-review", "-workers", "1", "-quiet"}
+	args := []string{"run", "-in", inbox, "-out", out, "-self-review", "-workers", "2", "-quiet"}
 	if r := runBinary(t, dir, args...); r.code != exitOK {
 		t.Fatalf("first run: exit %d %s", r.code, r.stderr)
 	}
