@@ -95,6 +95,10 @@ func (i Issue) Reason() string {
 		return fmt.Sprintf("the inbox has more rows than the limit (limits.max_total_rows = %s): row %d and the rest of this sheet were not read, nor the sheets after it", d, i.Row)
 	case IssueAfterTotalRows:
 		return "not read: the inbox already has more rows than the limit (limits.max_total_rows = " + d + ")"
+	case IssueSheetNotRead:
+		return "sheet not read, though it looks like sales data: " + d + " (add a mapping: for it in config.yaml)"
+	case IssueNotSalesData:
+		return "not sales data: " + d
 	case IssueMixedDateOrder:
 		return "dates in this column are written both month/day and day/month; read as " + d + " (set date_order in config)"
 	case IssueUndecidedDateOrder:

@@ -1,6 +1,9 @@
 package repcard
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // TestIssueReason is the one test of the sentences: each kind, with its
 // detail, reads as data-issues.csv and 'repcard check' print it.
@@ -38,6 +41,8 @@ func TestIssueReason(t *testing.T) {
 		{Issue{Kind: IssueOverLimit, Detail: "file is 300 MB, larger than the limit (limits.max_file_mb = 200)"}, "file is 300 MB, larger than the limit (limits.max_file_mb = 200)"},
 		{Issue{Kind: IssueOverTotalRows, Row: 7, Detail: "5"}, "the inbox has more rows than the limit (limits.max_total_rows = 5): row 7 and the rest of this sheet were not read, nor the sheets after it"},
 		{Issue{Kind: IssueAfterTotalRows, Detail: "5"}, "not read: the inbox already has more rows than the limit (limits.max_total_rows = 5)"},
+		{Issue{Kind: IssueSheetNotRead, Detail: "has a rep column but no date"}, "sheet not read, though it looks like sales data: has a rep column but no date (add a mapping: for it in config.yaml)"},
+		{Issue{Kind: IssueNotSalesData, Detail: "empty sheet"}, "not sales data: empty sheet"},
 		{Issue{Kind: IssueMixedDateOrder, Detail: "day/month"}, "dates in this column are written both month/day and day/month; read as day/month (set date_order in config)"},
 		{Issue{Kind: IssueUndecidedDateOrder}, "cannot tell day/month order: every date in the first rows could be either (like 03/04/2026); read as month/day (set date_order: dmy in config if wrong)"},
 		{Issue{Kind: IssueMixedDecimal, Detail: "decimal comma"}, "numbers in this column use both , and . as the decimal mark; read with decimal comma (set decimal in config)"},
@@ -71,10 +76,33 @@ func TestIssueKindWarning(t *testing.T) {
 	warnings := map[IssueKind]bool{
 		IssueMixedDateOrder: true, IssueUndecidedDateOrder: true, IssueMixedDecimal: true,
 		IssueUndecidedDecimal: true, IssueUncachedFormulas: true, IssueMissingGlyph: true,
+		IssueNotSalesData: true,
 	}
 	for k := IssueKind(0); k < issueKinds; k++ {
 		if got := k.Warning(); got != warnings[k] {
 			t.Errorf("%v.Warning() = %v, want %v", k, got, warnings[k])
+		}
+	}
+}
+
+// TestIssueKindCode: every kind has a code of its own, in snake_case, for
+// scripts.
+func TestIssueKindCode(t *testing.T) {
+	snake := regexp.MustCompile(`^[a-z]+(_[a-z]+)*$`)
+	seen := map[string]IssueKind{}
+	for k := IssueKind(0); k < issueKinds; k++ {
+		c := k.Code()
+		if !snake.MatchString(c) {
+			t.Errorf("%v.Code() = %q, not snake_case", k, c)
+		}
+		if o, ok := seen[c]; ok {
+			t.Errorf("%v and %v share the code %q", o, k, c)
+		}
+		seen[c] = k
+	}
+	for k, want := range map[IssueKind]string{IssueNoRep: "no_rep", IssueBadDate: "bad_date", IssueSheetNotRead: "sheet_not_read", IssueNotSalesData: "not_sales_data"} {
+		if got := k.Code(); got != want {
+			t.Errorf("%v.Code() = %q, want %q", k, got, want)
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package repcard
 
+import "strings"
+
 // IssueKind is what went wrong with a row, a sheet or a file. The comment on
 // each kind says what its Issue's Detail holds, when it holds anything.
 type IssueKind uint8
@@ -41,6 +43,7 @@ const (
 	IssueOverLimit         // Detail: the whole explanation, naming the limit (limits.max_…, or the bound when it is fixed)
 	IssueOverTotalRows     // Detail: limits.max_total_rows; Row: the first row not read
 	IssueAfterTotalRows    // Detail: limits.max_total_rows; a sheet not read at all
+	IssueSheetNotRead      // Detail: why no kind fits (Input.Reason); a sheet that looks like sales data (Input.NotRead is NotReadSalesData) but was not read
 
 	// Warnings: the rows were kept.
 
@@ -51,11 +54,17 @@ const (
 	IssueUncachedFormulas   // Detail: how many formula cells were saved without a value
 	IssueMissingGlyph       // Detail: the character the PDF fonts cannot print
 
+	// Left nothing out: a sheet with no sales data in it.
+
+	IssueNotSalesData // Detail: why no kind fits (Input.Reason); an empty sheet, a line of text, a product or account list (Input.NotRead is NotReadNotSalesData)
+
 	issueKinds // the number of kinds
 )
 
-// Warning reports whether issues of kind k kept their rows: written to
-// data-issues.csv as warnings, not counted as left out.
+// Warning reports whether issues of kind k left nothing out of the numbers:
+// they kept their rows, or (IssueNotSalesData) the sheet held no sales data
+// to keep. They are written to data-issues.csv, not counted as left out, and
+// change no exit code.
 func (k IssueKind) Warning() bool {
 	return k >= IssueMixedDateOrder && k < issueKinds
 }
@@ -68,11 +77,17 @@ func (k IssueKind) String() string {
 	return "IssueKind(?)"
 }
 
+// Code is the kind's stable name for scripts ('repcard check -json'): its
+// String in snake_case, "no_rep", "bad_date". A name, once released, does
+// not change.
+func (k IssueKind) Code() string { return strings.ReplaceAll(k.String(), " ", "_") }
+
 var issueKindNames = [issueKinds]string{
 	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
 	"ambiguous date", "date out of range", "bad number", "negative count", "unlistable",
 	"unsupported format", "empty file", "wrong format", "encrypted", "damaged", "no sheets",
 	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
-	"over limit", "over total rows", "after total rows", "mixed date order", "undecided date order",
-	"mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
+	"over limit", "over total rows", "after total rows", "sheet not read", "mixed date order",
+	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
+	"not sales data",
 }

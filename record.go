@@ -95,16 +95,49 @@ type Record struct {
 // Duplicates; Skipped counts title, blank, total and repeated header rows,
 // which are not data.
 type Input struct {
-	File       string `json:"file"`
-	Sheet      string `json:"sheet"`
-	Kind       Kind   `json:"kind"`
-	Mapping    string `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
-	RepFrom    string `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
-	Reason     string `json:"reason,omitempty"`   // why kind is none, or why the file could not be read
-	HeaderRow  int    `json:"header_row,omitempty"`
-	Rows       int    `json:"rows"`
-	Used       int    `json:"used"`
-	LeftOut    int    `json:"left_out"`
-	Duplicates int    `json:"duplicates"`
-	Skipped    int    `json:"skipped"`
+	File       string  `json:"file"`
+	Sheet      string  `json:"sheet"`
+	Kind       Kind    `json:"kind"`
+	Mapping    string  `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
+	RepFrom    string  `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
+	Reason     string  `json:"reason,omitempty"`   // why kind is none, or why the file could not be read
+	HeaderRow  int     `json:"header_row,omitempty"`
+	Rows       int     `json:"rows"`
+	Used       int     `json:"used"`
+	LeftOut    int     `json:"left_out"`
+	Duplicates int     `json:"duplicates"`
+	Skipped    int     `json:"skipped"`
+	NotRead    NotRead `json:"not_read,omitempty"` // for a sheet of kind none that was read to its header rows: whether it looks like sales data
+}
+
+// NotRead says what a sheet of kind none looked like, when it could be read
+// but no kind fits its header: "" for every other input (a sheet of a kind,
+// or a file or sheet that could not be read, which is an issue already).
+type NotRead string
+
+// The classes of a sheet not read.
+const (
+	// NotReadSalesData looks like sales data — a rep column; or a date
+	// column with an amount, a status or outcome, or contact counts — but
+	// no kind fits it: an issue of kind IssueSheetNotRead, which counts as
+	// left out.
+	NotReadSalesData NotRead = "sales_data"
+	// NotReadNotSalesData is plainly not sales data: an empty sheet, a line
+	// of text, a product or account list. Its issue, of kind
+	// IssueNotSalesData, leaves nothing out.
+	NotReadNotSalesData NotRead = "not_sales_data"
+)
+
+// NotReadIssue is the issue of an input that was not read (NotRead set):
+// IssueSheetNotRead or IssueNotSalesData, with the input's Reason as its
+// Detail. ok is false for any other input.
+func (in Input) NotReadIssue() (is Issue, ok bool) {
+	kind := IssueNotSalesData
+	switch in.NotRead {
+	case "":
+		return is, false
+	case NotReadSalesData:
+		kind = IssueSheetNotRead
+	}
+	return Issue{File: in.File, Sheet: in.Sheet, Kind: kind, Detail: in.Reason}, true
 }
