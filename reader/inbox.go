@@ -39,8 +39,10 @@ func (b *Batch) Totals() (rows, used, leftOut, duplicates int) {
 	return
 }
 
-// LeftOut reports whether any row or file was left out.
-func (b *Batch) LeftOut() bool { return len(b.Issues) > 0 }
+// LeftOut reports whether any row, file or sheet was left out: an issue,
+// or a sheet that looks like sales data but was not read (SheetsNotRead).
+// The sheets that are not sales data leave nothing out.
+func (b *Batch) LeftOut() bool { return len(b.Issues) > 0 || b.SheetsNotRead() > 0 }
 
 // ReadInbox reads every spreadsheet under dir and calls emit with each
 // record, rosters first, then the other sheets in path order; when several
@@ -136,7 +138,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			is := r.errorIssue(p.file, p.sheet, p.readErr)
 			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 		case p.layout == nil:
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, NotRead: notReadClass(p.head)})
 		default:
 			r.readSheet(p, emit)
 		}
