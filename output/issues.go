@@ -24,7 +24,8 @@ var issuesHeader = []string{"file", "sheet", "row", "column", "value", "reason"}
 // file,sheet,row,column,value,reason, then one record per issue in the given
 // order. The row is empty when it is 0 (an issue about a whole file or
 // sheet). The reason is the issue's Reason, after "warning (rows kept): "
-// when its kind is a warning. Records end in "\n" and there is no byte-order mark.
+// when its kind is a warning, or "note (nothing left out): " when it is
+// repcard.IssueNotSalesData. Records end in "\n" and there is no byte-order mark.
 //
 // Every text cell is made safe for a spreadsheet program:
 //   - invalid UTF-8 becomes U+FFFD; NUL is removed; other control characters
@@ -69,9 +70,13 @@ func WriteIssuesCSV(w io.Writer, issues []repcard.Issue) error {
 }
 
 // reason is the issue's reason cell: a warning, whose rows were kept, says
-// so first.
+// so first, and so does a sheet that is not sales data, which left nothing
+// out.
 func reason(is repcard.Issue) string {
-	if is.Kind.Warning() {
+	switch {
+	case is.Kind == repcard.IssueNotSalesData:
+		return "note (nothing left out): " + is.Reason()
+	case is.Kind.Warning():
 		return "warning (rows kept): " + is.Reason()
 	}
 	return is.Reason()

@@ -27,6 +27,7 @@ func TestWriteIssuesCSV(t *testing.T) {
 		{File: "a.csv", Row: 12, Column: "Rep", Raw: "ＳＵＭ ＝", Detail: "fine"},
 		{File: "a.csv", Row: 13, Column: "Rep", Raw: "＝1", Detail: "no rep"},
 		{File: "b.csv", Column: "Date", Kind: repcard.IssueUndecidedDateOrder},
+		{File: "c.csv", Kind: repcard.IssueNotSalesData, Detail: "empty sheet"},
 	}
 	var buf bytes.Buffer
 	if err := WriteIssuesCSV(&buf, issues); err != nil {
@@ -47,7 +48,8 @@ func TestWriteIssuesCSV(t *testing.T) {
 		"a.csv,,11,Rep,'=1,no rep\n" +
 		"a.csv,,12,Rep,ＳＵＭ ＝,fine\n" +
 		"a.csv,,13,Rep,'＝1,no rep\n" +
-		"b.csv,,,Date,,warning (rows kept): " + issues[len(issues)-1].Reason() + "\n"
+		"b.csv,,,Date,,warning (rows kept): " + issues[len(issues)-2].Reason() + "\n" +
+		"c.csv,,,,,note (nothing left out): " + issues[len(issues)-1].Reason() + "\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"path/filepath"
-	"slices"
 
 	"github.com/repcard/repcard/output"
 	"github.com/repcard/repcard/pdf"
@@ -25,7 +24,7 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 	}
 	// The batch may serve the reports of several periods (Watch): the
 	// warnings about this report's glyphs are its own.
-	warns := append(slices.Clip(res.Batch.Warnings), p.rd.glyphWarnings(res.Report)...)
+	glyphs := p.rd.glyphWarnings(res.Report)
 	docs, err := p.rd.documents(res, selfReview, !res.filtered)
 	if err != nil {
 		return fail(err)
@@ -44,7 +43,7 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 	if err != nil {
 		return fail(err)
 	}
-	issues := append(slices.Clip(res.Batch.Issues), warns...)
+	issues := res.Batch.IssueRows(glyphs...)
 	if err := output.WriteFile(res.IssuesPath(), func(w io.Writer) error {
 		// A byte-order mark, so that Excel shows names with accents right.
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {
