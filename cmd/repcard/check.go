@@ -16,9 +16,10 @@ import (
 const maxIssuesShown = 50
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-config FILE] [-in DIR]", "repcard check -in ~/Downloads/exports", stderr)
+	fs := newFlags("check", "[-config FILE] [-in DIR] [-json]", "repcard check -in ~/Downloads/exports", stderr)
 	var cf configFlags
 	cf.register(fs)
+	asJSON := fs.Bool("json", false, "print one JSON object a line (an input, issue, warning or file passed over), for scripts")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -31,7 +32,14 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "repcard check: %v\n", err)
 		return exitNothing
 	}
-	printBatch(stdout, cfg.Inbox, batch)
+	if *asJSON {
+		if err := printBatchJSON(stdout, batch); err != nil {
+			fmt.Fprintf(stderr, "repcard check: %v\n", err)
+			return exitNothing
+		}
+	} else {
+		printBatch(stdout, cfg.Inbox, batch)
+	}
 	found := 0
 	for _, in := range batch.Inputs {
 		if in.Kind != repcard.KindNone {
@@ -59,7 +67,11 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 			name += " [" + in.Sheet + "]"
 		}
 		if in.Kind == repcard.KindNone {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", name, in.Kind, oneLine(in.Reason))
+			kind := string(in.Kind)
+			if in.NotRead == repcard.NotReadSalesData {
+				kind = "not read" // looks like sales data: left out
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", name, kind, oneLine(in.Reason))
 			continue
 		}
 		how := in.Mapping

@@ -26,7 +26,7 @@ const usage = `repcard turns sales spreadsheets into coaching PDFs.
 
 Usage:
   repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]
-  repcard check  [-config FILE] [-in DIR]
+  repcard check  [-config FILE] [-in DIR] [-json]
   repcard watch  [-config FILE] [-in DIR] [-out DIR]
   repcard init   [DIR]
   repcard version

@@ -6,7 +6,7 @@ value of every contact first, plus a manager summary and metrics.json.
 Usage:
 
 	repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]
-	repcard check  [-config FILE] [-in DIR]
+	repcard check  [-config FILE] [-in DIR] [-json]
 	repcard watch  [-config FILE] [-in DIR] [-out DIR]
 	repcard init   [DIR]
 	repcard version

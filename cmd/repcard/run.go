@@ -11,6 +11,7 @@ import (
 
 	"github.com/repcard/repcard/internal/progress"
 	"github.com/repcard/repcard/pipeline"
+	"github.com/repcard/repcard/reader"
 )
 
 // stringList is a flag that may be given several times (-rep A -rep B).
@@ -90,7 +91,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, summary(res))
 	if res.Batch.LeftOut() {
-		fmt.Fprintf(stderr, "Some rows were left out of the numbers: see %s (file, sheet, row, column and why).\n", res.IssuesPath())
+		fmt.Fprintf(stderr, "Some rows or sheets were left out of the numbers: see %s (file, sheet, row, column and why).\n", res.IssuesPath())
 		return exitLeftOut
 	}
 	return exitOK
@@ -114,10 +115,21 @@ func exitCode(err error) int {
 	return exitNothing
 }
 
+// summary is run's last line. It names the sheets that look like sales
+// data but were not read, when there are any.
 func summary(res *pipeline.Result) string {
 	_, used, left, dups := res.Batch.Totals()
-	return fmt.Sprintf("repcard: %s · %s · %s written · %s used, %s left out, %s · issues: %s · %.1fs",
+	return fmt.Sprintf("repcard: %s · %s · %s written · %s used, %s left out, %s%s · issues: %s · %.1fs",
 		res.Report.Period.Label, plural(len(res.Report.Reps), "rep", "reps"), plural(res.PDFs, "PDF", "PDFs"),
 		plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"),
-		res.IssuesPath(), time.Since(res.Started).Seconds())
+		sheetsNotRead(res.Batch), res.IssuesPath(), time.Since(res.Started).Seconds())
+}
+
+// sheetsNotRead is ", N sheets not read" when b has sheets that look like
+// sales data but were not read, else "".
+func sheetsNotRead(b *reader.Batch) string {
+	if n := b.SheetsNotRead(); n > 0 {
+		return ", " + plural(n, "sheet", "sheets") + " not read"
+	}
+	return ""
 }

@@ -58,8 +58,12 @@ func rebuiltLine(at time.Time, r pipeline.Rebuild) string {
 	_, used, left, _ := res.Batch.Totals()
 	line := fmt.Sprintf("%s rebuilt %s: %s, %s, %s used", stamp, res.Report.Period.Label,
 		plural(len(res.Report.Reps), "rep", "reps"), plural(res.PDFs, "PDF", "PDFs"), plural(used, "row", "rows"))
-	if left > 0 || len(res.Batch.Issues) > 0 {
-		line += fmt.Sprintf(", %s left out (see %s)", plural(len(res.Batch.Issues), "issue", "issues"), res.IssuesPath())
+	notRead := sheetsNotRead(res.Batch)
+	switch {
+	case left > 0 || len(res.Batch.Issues) > 0:
+		line += fmt.Sprintf(", %s left out%s (see %s)", plural(len(res.Batch.Issues), "issue", "issues"), notRead, res.IssuesPath())
+	case notRead != "":
+		line += fmt.Sprintf("%s (see %s)", notRead, res.IssuesPath())
 	}
 	line += fmt.Sprintf(" in %.1fs", r.Took.Seconds())
 	if len(res.Also) > 0 {
