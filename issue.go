@@ -73,6 +73,8 @@ func (i Issue) Reason() string {
 		return "unreadable number: " + d
 	case IssueNegativeCount:
 		return "negative count"
+	case IssueOtherCurrency:
+		return "amount in " + d + ", not the report's currency, and config has no rate for it (add it to exchange_rates, e.g. exchange_rates: {" + d + ": 1.17}, or set currency)"
 	case IssueUnlistable:
 		return "cannot read: " + d
 	case IssueUnsupportedFormat:

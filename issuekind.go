@@ -25,6 +25,7 @@ const (
 	IssueDateOutOfRange      // a year outside 1900–2100
 	IssueBadNumber           // Detail: the parser's message, or the range a value must be in
 	IssueNegativeCount       // a count below zero
+	IssueOtherCurrency       // Detail: the row's currency code (or the cell's currency as written), which is not the report's and has no exchange_rates entry
 
 	// File and sheet issues.
 
@@ -84,7 +85,7 @@ func (k IssueKind) Code() string { return strings.ReplaceAll(k.String(), " ", "_
 
 var issueKindNames = [issueKinds]string{
 	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
-	"ambiguous date", "date out of range", "bad number", "negative count", "unlistable",
+	"ambiguous date", "date out of range", "bad number", "negative count", "other currency", "unlistable",
 	"unsupported format", "empty file", "wrong format", "encrypted", "damaged", "no sheets",
 	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
 	"over limit", "over total rows", "after total rows", "sheet not read", "mixed date order",

@@ -12,7 +12,7 @@ package config
 type Config struct {
 	Inbox             string      `yaml:"inbox"`
 	Out               string      `yaml:"out"`
-	Currency          string      `yaml:"currency"`
+	Currency          string      `yaml:"currency"`   // "": the data's (see reader), else USD
 	PageSize          string      `yaml:"page_size"`  // "A4" or "Letter"
 	DateOrder         string      `yaml:"date_order"` // "auto", "mdy", "dmy"
 	Decimal           string      `yaml:"decimal"`    // "auto", "point", "comma"
@@ -30,6 +30,9 @@ type Config struct {
 	Templates         string      `yaml:"templates"`
 	Font              string      `yaml:"font"`
 	Limits            Limits      `yaml:"limits"`
+	// ExchangeRates converts amounts in other currencies to the report's:
+	// code → report-currency units one unit is worth ({GBP: 1.17}).
+	ExchangeRates map[string]float64 `yaml:"exchange_rates"`
 }
 
 // Commission says how a won deal turns into the rep's pay.

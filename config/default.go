@@ -10,7 +10,10 @@ var Fields = []string{
 	"closings",
 	"commission",
 	"contacts",
+	"converted_amount",
+	"converted_currency",
 	"created",
+	"currency",
 	"date",
 	"deal_id",
 	"done",
@@ -46,7 +49,7 @@ func Default() *Config {
 	return &Config{
 		Inbox:        "examples/inbox",
 		Out:          "out",
-		Currency:     "USD",
+		Currency:     "",
 		PageSize:     "A4",
 		DateOrder:    "auto",
 		Decimal:      "auto",
@@ -95,12 +98,14 @@ func Default() *Config {
 			MaxCellBytes:   32768,
 			MaxTotalRows:   20000000,
 		},
+		ExchangeRates: map[string]float64{},
 	}
 }
 
 // Starter returns a commented config.yaml that sets every key to its default
-// and says in one line what it does. Parse(Starter()) equals Default(). It is
-// what "repcard init" writes.
+// and says in one line what it does. Parse(Starter()) equals Default() but
+// for currency, which the starter sets to USD where Default leaves it to the
+// data. It is what "repcard init" writes.
 func Starter() []byte { return []byte(starter) }
 
 const starter = `# repcard configuration. Every key is shown with its default: delete a line to
@@ -108,7 +113,7 @@ const starter = `# repcard configuration. Every key is shown with its default: d
 
 inbox: examples/inbox      # folder of exports (.xlsx .xlsm .csv .tsv), read at any depth
 out: out                   # output folder; reports go to out/<period>/
-currency: USD              # currency code; the printed symbol follows it
+currency: USD              # the report's currency code; the printed symbol follows it (delete the line: the data's, else USD)
 page_size: A4              # A4 or Letter
 date_order: auto           # 03/10/2026: mdy (March 10) | dmy (3 October) | auto: decided per column
 decimal: auto              # point (1,234.56) | comma (1.234,56) | auto: decided per column
@@ -163,6 +168,9 @@ mapping: []                # column mappings for files no preset knows, for exam
 
 templates: templates       # folder of coaching text templates
 font: ""                   # optional TTF font for scripts the built-in font lacks
+
+exchange_rates: {}         # amounts in other currencies, converted: report-currency units per unit, e.g. {GBP: 1.17, EUR: 1.08}
+                           # a row in a currency not listed here is left out and listed in data-issues.csv
 
 limits:                    # what one untrusted spreadsheet may cost
   max_file_mb: 200         # size of one input file

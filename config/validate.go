@@ -222,6 +222,7 @@ func (c *Config) validate(lines map[string]int) *Error {
 		add(func() *Error { return v.mapping(indexKey("mapping", i), &c.Mapping[i]) })
 	}
 	add(
+		func() *Error { return v.rates("exchange_rates", c.ExchangeRates) },
 		func() *Error { return v.limit("limits.max_file_mb", c.Limits.MaxFileMB) },
 		func() *Error { return v.limit("limits.max_unzip_mb", c.Limits.MaxUnzipMB) },
 		func() *Error { return v.limit("limits.max_xml_memory_mb", c.Limits.MaxXMLMemoryMB) },

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/internal/format"
 	"github.com/repcard/repcard/report"
 )
 
@@ -68,25 +67,10 @@ func New(opt Options) (*Renderer, error) {
 		r.placeholder = '?' // not with the Go fonts, which have □
 	}
 
-	r.currency = strings.ToUpper(strings.TrimSpace(opt.Currency))
-	if r.currency == "" {
-		r.currency = "USD"
-	}
-	r.symbol = format.Symbol(r.currency)
-	r.chartCurrency = strings.TrimSpace(r.symbol)
+	r.setCurrency(opt.Currency)
 	r.chartDPI = opt.ChartDPI
 	if !(r.chartDPI > 0) {
 		r.chartDPI = DefaultChartDPI
-	}
-	if len(r.Missing(r.symbol)) > 0 {
-		// No font has the sign (₹ without an extra font): print the code.
-		r.symbol = r.currency + " "
-	}
-	for _, c := range r.chartCurrency {
-		if !r.faces[faceRegular].covers(c) { // the charts draw with Go Regular only
-			r.chartCurrency = r.currency
-			break
-		}
 	}
 	return r, nil
 }

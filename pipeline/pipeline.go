@@ -146,6 +146,7 @@ func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *r
 	if err != nil {
 		return nil, nil, err
 	}
+	b.SetCurrency(batch.Currency) // settled from the data when config has none
 	return b, batch, nil
 }
 

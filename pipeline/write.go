@@ -24,8 +24,9 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 	}
 	// The batch may serve the reports of several periods (Watch): the
 	// warnings about this report's glyphs are its own.
-	glyphs := p.rd.glyphWarnings(res.Report)
-	docs, err := p.rd.documents(res, selfReview, !res.filtered)
+	rd := p.rd.forCurrency(res.Report.Currency) // the reader may have settled it from the data
+	glyphs := rd.glyphWarnings(res.Report)
+	docs, err := rd.documents(res, selfReview, !res.filtered)
 	if err != nil {
 		return fail(err)
 	}

@@ -114,6 +114,7 @@ func findHeader(head [][]string, maps []mappingFor, repKnown bool) *layout {
 		if l := matchRow(row, maps, repKnown); l != nil {
 			l.headerRow = i + 1
 			l.header = row
+			currencyColumns(l)
 			return l
 		}
 	}

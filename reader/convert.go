@@ -158,6 +158,7 @@ type converter struct {
 	words    *words
 	roster   *rosterIndex
 	issues   func(repcard.Issue)
+	cur      *currencies // the report's currency and the exchange rates
 
 	reps     memo[string]
 	statuses memo[repcard.Outcome]
@@ -328,10 +329,10 @@ func (c *converter) fillCommon(rec *repcard.Record, row []string) error {
 	rec.LossReason = c.text(row, fLossReason)
 	rec.Stage = c.text(row, fStage)
 	rec.DealID = canonicalID(c.text(row, fDealID))
-	if rec.Amount, rec.HasAmount, err = c.money(row, fAmount); err != nil {
+	if rec.Amount, rec.HasAmount, err = c.amount(row); err != nil {
 		return err
 	}
-	if rec.Commission, rec.HasCommission, err = c.money(row, fCommission); err != nil {
+	if rec.Commission, rec.HasCommission, err = c.commission(row); err != nil {
 		return err
 	}
 	if v, col := c.value(row, fReferralAsked); col >= 0 {
@@ -432,10 +433,10 @@ func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 	if rec.ReferralAsks, _, err = c.count(row, fReferralAsks); err != nil {
 		return err
 	}
-	if rec.Amount, rec.HasAmount, err = c.money(row, fAmount); err != nil {
+	if rec.Amount, rec.HasAmount, err = c.amount(row); err != nil {
 		return err
 	}
-	if rec.Commission, rec.HasCommission, err = c.money(row, fCommission); err != nil {
+	if rec.Commission, rec.HasCommission, err = c.commission(row); err != nil {
 		return err
 	}
 	if !any && !rec.HasClosings && !rec.HasCommission && !rec.HasAmount {

@@ -19,6 +19,7 @@ func (r *inboxReader) needsDecisions() bool {
 func (r *inboxReader) decideColumns(p *sheetPlan, conv *converter, rows [][]string) {
 	decideEach(r, p, rows, dateFields, dateOrderChoice(r.cfg.DateOrder), conv.rules.dateOrder)
 	decideEach(r, p, rows, numberFields, decimalChoice(r.cfg.Decimal), conv.rules.decimal)
+	r.decideCurrency(p, conv, rows)
 }
 
 // columnChoice is one of the per-column decisions: the day/month order of a

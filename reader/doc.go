@@ -22,6 +22,19 @@
 // repcard.Issue with its file, sheet, row, column, raw value, kind and
 // detail (repcard.IssueKind says what went wrong), and the batch goes on.
 //
+// Every amount is in the report's currency (Batch.Currency; see currency.go).
+// A converted-amount column (Salesforce "Amount (converted)", HubSpot
+// "Amount in company currency", Dynamics "Est. Revenue (Base)") is used when
+// the row has a value there, in the currency of its code column or, with
+// none, the report's. Otherwise a row's currency column ("Amount Currency",
+// "Currency", "Deal - Currency"…) says what its amount and commission are
+// in; another currency is converted with config exchange_rates (exact cents,
+// half away from zero) or the row is left out (IssueOtherCurrency). The
+// report's currency is config's currency; when that is empty, the code most
+// sampled rows carry in the first sheet, in reading order, whose currency
+// column says what its amounts are in (settled before its rows are
+// converted), else the first code read, else USD.
+//
 // Large sheets stream: xlsx through excelize's Rows iterator (sheet XML over
 // the memory limit is unzipped to a temporary file), CSV through
 // encoding/csv; records are handed to a callback one at a time and never

@@ -45,6 +45,9 @@ const (
 	fEmail
 	fStartDate
 	fAliases
+	fCurrency          // the currency code of the amount (and commission) columns
+	fConvertedAmount   // the amount converted to one currency (Salesforce "Amount (converted)")
+	fConvertedCurrency // the currency code of fConvertedAmount
 	numFields
 )
 
@@ -57,7 +60,8 @@ var fieldNames = [numFields]string{
 	fEmails: "emails", fMeetings: "meetings", fVisits: "visits", fSocial: "social",
 	fClosings: "closings", fRejections: "rejections", fReferralAsks: "referral_asks",
 	fManager: "manager", fOffice: "office", fEmail: "email", fStartDate: "start_date",
-	fAliases: "aliases",
+	fAliases:  "aliases",
+	fCurrency: "currency", fConvertedAmount: "converted_amount", fConvertedCurrency: "converted_currency",
 }
 
 func (f field) String() string { return fieldNames[f] }

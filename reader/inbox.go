@@ -19,6 +19,9 @@ type Batch struct {
 	Issues   []repcard.Issue
 	Warnings []repcard.Issue
 	Ignored  []Ignored
+	// Currency is the report's currency: config's, else the data's, else
+	// USD (see currency.go). Every record's amounts are in it.
+	Currency string
 }
 
 // Ignored is a file in the inbox that is not read: a lock or temp file, or
@@ -61,6 +64,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	for _, o := range opts {
 		o(r)
 	}
+	r.cur = newCurrencies(cfg)
 	defer r.closeAllKept()
 	files, err := r.discover()
 	if err != nil {
@@ -156,6 +160,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 	}
 	// Rosters were read first; list inputs in path order all the same.
 	slices.SortStableFunc(r.batch.Inputs, func(a, b repcard.Input) int { return strings.Compare(a.File, b.File) })
+	r.batch.Currency = r.cur.reportCurrency()
 	return r.batch, nil
 }
 
@@ -192,6 +197,7 @@ type inboxReader struct {
 	dedupe    *deduper
 	versions  *dealVersions // set when more than one file holds deals
 	batch     *Batch
+	cur       *currencies
 	// kept holds workbooks left open after classification for the
 	// reading pass, by file index: opening an xlsx again would unzip its
 	// sheets and run the pre-scan a second time. At most keepOpen.

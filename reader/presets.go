@@ -165,6 +165,24 @@ var presets = []table{
 		},
 	},
 	{
+		// Dynamics 365 Sales opportunities: amounts in the record's
+		// currency ("Currency" holds its name) and in the org's base
+		// currency, "(Base)".
+		name: "dynamics", kind: repcard.KindDeals,
+		sig: []string{"Est. Close Date", "Est. Revenue", "Actual Close Date", "Actual Revenue", "Potential Customer"},
+		cols: map[field][]string{
+			fRep:         {"Owner"},
+			fStatus:      {"Status"},
+			fStage:       {"Pipeline Phase", "Sales Stage"},
+			fDate:        {"Actual Close Date", "Est. Close Date"},
+			fAmount:      {"Actual Revenue", "Est. Revenue"},
+			fLossReason:  {"Status Reason"},
+			fProspect:    {"Potential Customer", "Account", "Topic"},
+			fCreated:     {"Created On"},
+			fProbability: {"Probability"},
+		},
+	},
+	{
 		name: "close", kind: repcard.KindActivities,
 		sig: []string{"user_name", "lead_name", "disposition"},
 		cols: map[field][]string{

@@ -119,12 +119,13 @@ func (s *sheetRead) start(wb workbook) {
 	}
 	s.conv.src.File, s.conv.src.Sheet = untrusted.Visible(p.file), untrusted.Visible(p.sheet)
 	s.conv.issues = func(is repcard.Issue) { r.addIssue(is) }
+	s.conv.cur = r.cur
 	s.headerNorm = make([]string, len(l.header))
 	for i, h := range l.header {
 		s.headerNorm[i] = normHeader(h)
 	}
 	s.width = l.width()
-	s.decided = !r.needsDecisions()
+	s.decided = !r.needsDecisions() && !r.currencyPending(l)
 }
 
 // issue reports an issue about the sheet (at row, or 0 for the whole

@@ -93,7 +93,7 @@ func (bd *build) alerts(t *Trend, ch *trendChanges, cur, base *tot, who string) 
 
 	// Value per contact, in currency units: worse is down.
 	if tv := &t.ValuePerContact; crossedDown(ch.valuePerContact, a.ValueDownPct) {
-		sym := format.Symbol(bd.b.cfg.Currency)
+		sym := format.Symbol(bd.b.currency())
 		alerts = append(alerts, Alert{
 			Metric: MetricValuePerContact, Value: tv.Value, Baseline: tv.Baseline, ChangePct: tv.ChangePct,
 		}.worded(who, func(who string) string {

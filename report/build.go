@@ -65,7 +65,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 
 	rep := &Report{
 		Period:   PeriodJSON{Label: p.Label(), Start: p.Start().String(), End: p.End().String()},
-		Currency: b.cfg.Currency,
+		Currency: b.currency(),
 		Inputs:   []repcard.Input{},
 		Managers: []Manager{},
 		Reps:     []Rep{},
