@@ -73,6 +73,10 @@ func (i Issue) Reason() string {
 		return "unreadable number: " + d
 	case IssueNegativeCount:
 		return "negative count"
+	case IssueUnknownStatus:
+		return fmt.Sprintf("unknown status %q: add it to words.won, words.lost or words.open in config", d)
+	case IssueNoOwner:
+		return fmt.Sprintf("no rep: the owner %q is a placeholder, not a rep (words.no_owner in config)", d)
 	case IssueUnlistable:
 		return "cannot read: " + d
 	case IssueUnsupportedFormat:

@@ -20,6 +20,8 @@ func TestIssueReason(t *testing.T) {
 		{Issue{Kind: IssueDateOutOfRange}, "date out of range: sales dates fall in the years 1900 to 2100"},
 		{Issue{Kind: IssueBadNumber, Detail: "not a number"}, "unreadable number: not a number"},
 		{Issue{Kind: IssueNegativeCount}, "negative count"},
+		{Issue{Kind: IssueUnknownStatus, Detail: "Ganado"}, `unknown status "Ganado": add it to words.won, words.lost or words.open in config`},
+		{Issue{Kind: IssueNoOwner, Detail: "Unassigned"}, `no rep: the owner "Unassigned" is a placeholder, not a rep (words.no_owner in config)`},
 		{Issue{Kind: IssueUnlistable, Detail: "open x: permission denied"}, "cannot read: open x: permission denied"},
 		{Issue{Kind: IssueUnsupportedFormat, Detail: ".xls"}, "old Excel format (.xls) is not read: open it and save as .xlsx or .csv"},
 		{Issue{Kind: IssueUnsupportedFormat, Detail: ".xlsb"}, "Excel binary format (.xlsb) is not read: save as .xlsx or .csv"},

@@ -23,6 +23,8 @@ const (
 	IssueDateOutOfRange      // a year outside 1900–2100
 	IssueBadNumber           // Detail: the parser's message, or the range a value must be in
 	IssueNegativeCount       // a count below zero
+	IssueUnknownStatus       // Detail: the deal status word, as written, that no config word list (won, lost, open) holds
+	IssueNoOwner             // Detail: the owner as written, a placeholder in words.no_owner (Unassigned, Inactive User)
 
 	// File and sheet issues.
 
@@ -70,7 +72,7 @@ func (k IssueKind) String() string {
 
 var issueKindNames = [issueKinds]string{
 	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
-	"ambiguous date", "date out of range", "bad number", "negative count", "unlistable",
+	"ambiguous date", "date out of range", "bad number", "negative count", "unknown status", "no owner", "unlistable",
 	"unsupported format", "empty file", "wrong format", "encrypted", "damaged", "no sheets",
 	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
 	"over limit", "over total rows", "after total rows", "mixed date order", "undecided date order",
