@@ -210,6 +210,15 @@ func TestDealStatusWords(t *testing.T) {
 	}
 }
 
+// reps are the records' reps, in order.
+func (r readResult) reps() []string {
+	var out []string
+	for _, rec := range r.records {
+		out = append(out, rec.Rep)
+	}
+	return out
+}
+
 func mapsEqual[K, V comparable](a, b map[K]V) bool {
 	if len(a) != len(b) {
 		return false
@@ -276,11 +285,7 @@ func TestPlaceholderOwners(t *testing.T) {
 				cfg.Words.NoOwner = []string{"nobody"}
 			}
 			res := read(t, dir, cfg)
-			var reps []string
-			for _, rec := range res.records {
-				reps = append(reps, rec.Rep)
-			}
-			if !slices.Equal(reps, tt.reps) {
+			if reps := res.reps(); !slices.Equal(reps, tt.reps) {
 				t.Errorf("reps = %q, want %q", reps, tt.reps)
 			}
 			var owners []string
@@ -336,11 +341,7 @@ func TestEmailOwners(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, tt.files)
 			res := read(t, dir, nil)
-			var reps []string
-			for _, rec := range res.records {
-				reps = append(reps, rec.Rep)
-			}
-			if !slices.Equal(reps, tt.reps) {
+			if reps := res.reps(); !slices.Equal(reps, tt.reps) {
 				t.Errorf("reps = %q, want %q", reps, tt.reps)
 			}
 			if !slices.Equal(res.batch.EmailOwners, tt.emails) {
