@@ -75,6 +75,10 @@ func (i Issue) Reason() string {
 		return "negative count"
 	case IssueOtherCurrency:
 		return "amount in " + d + ", not the report's currency, and config has no rate for it (add it to exchange_rates, e.g. exchange_rates: {" + d + ": 1.17}, or set currency)"
+	case IssueUnknownStatus:
+		return fmt.Sprintf("unknown status %q: add it to words.won, words.lost or words.open in config", d)
+	case IssueNoOwner:
+		return fmt.Sprintf("no rep: the owner %q is a placeholder, not a rep (words.no_owner in config)", d)
 	case IssueUnlistable:
 		return "cannot read: " + d
 	case IssueUnsupportedFormat:

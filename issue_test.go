@@ -24,6 +24,8 @@ func TestIssueReason(t *testing.T) {
 		{Issue{Kind: IssueBadNumber, Detail: "not a number"}, "unreadable number: not a number"},
 		{Issue{Kind: IssueNegativeCount}, "negative count"},
 		{Issue{Kind: IssueOtherCurrency, Detail: "GBP"}, "amount in GBP, not the report's currency, and config has no rate for it (add it to exchange_rates, e.g. exchange_rates: {GBP: 1.17}, or set currency)"},
+		{Issue{Kind: IssueUnknownStatus, Detail: "Ganado"}, `unknown status "Ganado": add it to words.won, words.lost or words.open in config`},
+		{Issue{Kind: IssueNoOwner, Detail: "Unassigned"}, `no rep: the owner "Unassigned" is a placeholder, not a rep (words.no_owner in config)`},
 		{Issue{Kind: IssueUnlistable, Detail: "open x: permission denied"}, "cannot read: open x: permission denied"},
 		{Issue{Kind: IssueUnsupportedFormat, Detail: ".xls"}, "old Excel format (.xls) is not read: open it and save as .xlsx or .csv"},
 		{Issue{Kind: IssueUnsupportedFormat, Detail: ".xlsb"}, "Excel binary format (.xlsb) is not read: save as .xlsx or .csv"},

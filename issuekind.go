@@ -26,6 +26,8 @@ const (
 	IssueBadNumber           // Detail: the parser's message, or the range a value must be in
 	IssueNegativeCount       // a count below zero
 	IssueOtherCurrency       // Detail: the row's currency code (or the cell's currency as written), which is not the report's and has no exchange_rates entry
+	IssueUnknownStatus       // Detail: the deal status word, as written, that no config word list (won, lost, open) holds
+	IssueNoOwner             // Detail: the owner as written, a placeholder in words.no_owner (Unassigned, Inactive User)
 
 	// File and sheet issues.
 
@@ -85,7 +87,7 @@ func (k IssueKind) Code() string { return strings.ReplaceAll(k.String(), " ", "_
 
 var issueKindNames = [issueKinds]string{
 	"unreadable", "no rep", "no rep for sheet", "no date", "decided without close", "bad date",
-	"ambiguous date", "date out of range", "bad number", "negative count", "other currency", "unlistable",
+	"ambiguous date", "date out of range", "bad number", "negative count", "other currency", "unknown status", "no owner", "unlistable",
 	"unsupported format", "empty file", "wrong format", "encrypted", "damaged", "no sheets",
 	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
 	"over limit", "over total rows", "after total rows", "sheet not read", "mixed date order",

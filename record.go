@@ -57,6 +57,7 @@ type Record struct {
 	// Activities and deals.
 	Type         string  // activity type, lowercased: "call", "email", "meeting"…
 	Planned      bool    // a touch not done yet (To do, Not Started): not a contact
+	NoContact    bool    // a touch that did not take place (Cancelled, No show, Rescheduled): not a contact
 	Prospect     string  // account or contact
 	Outcome      Outcome // deals: won, lost or open; activities: won, lost, maybe or none
 	OutcomeText  string  // the raw status or outcome word, trimmed

@@ -90,11 +90,14 @@ type LossCategory struct {
 // Words are the status, outcome and type words repcard recognises,
 // matched case-insensitively after folding spaces and punctuation.
 type Words struct {
-	Won      []string `yaml:"won"`      // a won deal or a sale
-	Lost     []string `yaml:"lost"`     // a lost deal or a rejection: an explicit no
-	Maybe    []string `yaml:"maybe"`    // a vague maybe: follow up, call back
-	Planned  []string `yaml:"planned"`  // a touch not done yet: To do, Not Started
-	Referral []string `yaml:"referral"` // a yes in a "referral asked" column
+	Won       []string `yaml:"won"`        // a won deal or a sale
+	Lost      []string `yaml:"lost"`       // a lost deal or a rejection: an explicit no
+	Open      []string `yaml:"open"`       // a deal still in the pipeline: Open, Prospecting, Negotiation
+	Maybe     []string `yaml:"maybe"`      // a vague maybe: follow up, call back
+	Planned   []string `yaml:"planned"`    // a touch not done yet: To do, Not Started
+	NoContact []string `yaml:"no_contact"` // a touch that did not take place: Cancelled, No show, Rescheduled
+	NoOwner   []string `yaml:"no_owner"`   // an owner that is no rep: Unassigned, Inactive User, (none)
+	Referral  []string `yaml:"referral"`   // a yes in a "referral asked" column
 }
 
 // Mapping tells repcard how to read files that no preset knows.

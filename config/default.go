@@ -1,5 +1,7 @@
 package config
 
+import "slices"
+
 // Fields are the field names a mapping's columns may name, sorted. The reader
 // maps header text to these same names.
 var Fields = []string{
@@ -38,6 +40,41 @@ var Fields = []string{
 	"type",
 	"visits",
 }
+
+// The default word lists that hold words of several languages: English,
+// then Spanish, Portuguese, French, German, Italian and Dutch, as CRMs
+// localise their won, lost and open stages. The starter config spells the
+// same lists (TestStarter holds them equal).
+var (
+	wonWords = []string{"won", "closed won", "closedwon", "sale", "sold", "deal won", "signed",
+		"ganado", "ganada", "cerrado ganado", "cerrada ganada", "vendido",
+		"ganho", "ganha", "fechado ganho", "fechada ganha",
+		"gagné", "gagnée", "fermé gagné", "vendu",
+		"gewonnen", "abgeschlossen gewonnen", "verkauft",
+		"vinto", "vinta", "chiuso vinto", "chiusa vinta", "venduto",
+		"gesloten gewonnen", "verkocht"}
+	lostWords = []string{"lost", "closed lost", "closedlost", "not interested", "rejected", "no", "declined", "deal lost", "refused",
+		"perdido", "perdida", "cerrado perdido", "cerrada perdida",
+		"fechado perdido", "fechada perdida",
+		"perdu", "perdue", "fermé perdu",
+		"verloren", "abgeschlossen verloren",
+		"perso", "persa", "chiuso perso", "chiusa persa",
+		"gesloten verloren"}
+	// openWords are the open statuses and the stages of the stock
+	// pipelines: Salesforce and Zoho, HubSpot (labels and internal names
+	// fold alike), Pipedrive, Close.
+	openWords = []string{"open", "active", "in progress", "new", "lead", "qualified", "proposal", "negotiation",
+		"prospecting", "qualification", "needs analysis", "value proposition", "id. decision makers",
+		"identify decision makers", "perception analysis", "proposal/price quote", "negotiation/review",
+		"appointment scheduled", "qualified to buy", "presentation scheduled", "decision maker bought-in", "contract sent",
+		"lead in", "contact made", "demo scheduled", "needs defined", "proposal made", "negotiations started",
+		"abierto", "abierta", "en curso", "aberto", "aberta", "em andamento",
+		"ouvert", "ouverte", "en cours", "offen", "in bearbeitung", "aperto", "aperta", "in corso", "lopend"}
+	noContactWords = []string{"cancelled", "canceled", "no show", "no-show", "rescheduled", "did not show",
+		"cancelado", "cancelada", "reprogramado", "annulé", "abgesagt", "annullato", "geannuleerd"}
+	noOwnerWords = []string{"unassigned", "not assigned", "no owner", "(none)", "-", "n/a", "unknown", "inactive user", "deleted user",
+		"sin asignar", "não atribuído", "non assigné", "nicht zugewiesen", "non assegnato", "niet toegewezen"}
+)
 
 // kinds are the values a mapping's kind may take, as in repcard.Kind (less
 // "none", which is a sheet repcard leaves alone).
@@ -80,11 +117,14 @@ func Default() *Config {
 			"follow_up":  {Controllable: true, Match: []string{"no response", "went dark", "no follow"}},
 		}},
 		Words: Words{
-			Won:      []string{"won", "closed won", "closedwon", "sale", "sold", "deal won", "signed"},
-			Lost:     []string{"lost", "closed lost", "closedlost", "not interested", "rejected", "no", "declined", "deal lost", "refused"},
-			Maybe:    []string{"follow up", "follow-up", "call back", "callback", "maybe", "later", "thinking about it", "send info"},
-			Planned:  []string{"to do", "todo", "not started", "scheduled", "open", "planned", "pending", "deferred", "no", "false"},
-			Referral: []string{"yes", "y", "true", "1", "x", "asked"},
+			Won:       slices.Clone(wonWords),
+			Lost:      slices.Clone(lostWords),
+			Open:      slices.Clone(openWords),
+			Maybe:     []string{"follow up", "follow-up", "call back", "callback", "maybe", "later", "thinking about it", "send info"},
+			Planned:   []string{"to do", "todo", "not started", "scheduled", "open", "planned", "pending", "deferred", "no", "false"},
+			NoContact: slices.Clone(noContactWords),
+			NoOwner:   slices.Clone(noOwnerWords),
+			Referral:  []string{"yes", "y", "true", "1", "x", "asked"},
 		},
 		Mapping:   []Mapping{},
 		Templates: "templates",
@@ -150,11 +190,29 @@ loss_reasons:
     fit: {controllable: true, match: [wrong contact, decision maker, no need]}
     follow_up: {controllable: true, match: [no response, went dark, no follow]}
 
-words:                     # words in status, outcome and done columns, matched ignoring case
-  won: [won, closed won, closedwon, sale, sold, deal won, signed]  # a won deal or a sale
-  lost: [lost, closed lost, closedlost, not interested, rejected, "no", declined, deal lost, refused]  # an explicit no
+words:                     # words in status, outcome, done and owner columns, matched ignoring case, spaces and punctuation
+  won: [won, closed won, closedwon, sale, sold, deal won, signed,  # a won deal or a sale
+    ganado, ganada, cerrado ganado, cerrada ganada, vendido, ganho, ganha, fechado ganho, fechada ganha,
+    gagné, gagnée, fermé gagné, vendu, gewonnen, abgeschlossen gewonnen, verkauft,
+    vinto, vinta, chiuso vinto, chiusa vinta, venduto, gesloten gewonnen, verkocht]
+  lost: [lost, closed lost, closedlost, not interested, rejected, "no", declined, deal lost, refused,  # an explicit no
+    perdido, perdida, cerrado perdido, cerrada perdida, fechado perdido, fechada perdida,
+    perdu, perdue, fermé perdu, verloren, abgeschlossen verloren, perso, persa, chiuso perso, chiusa persa, gesloten verloren]
+  open: [open, active, in progress, new, lead, qualified, proposal, negotiation,  # a deal still in the pipeline
+    prospecting, qualification, needs analysis, value proposition, id. decision makers, identify decision makers,
+    perception analysis, proposal/price quote, negotiation/review, appointment scheduled, qualified to buy,
+    presentation scheduled, decision maker bought-in, contract sent, lead in, contact made, demo scheduled,
+    needs defined, proposal made, negotiations started, abierto, abierta, en curso, aberto, aberta, em andamento,
+    ouvert, ouverte, en cours, offen, in bearbeitung, aperto, aperta, in corso, lopend]
+  # A deal status in none of won, lost, open leaves its row out as an issue,
+  # unless the column is a stage column (Stage, Deal Stage) and the row has a
+  # probability above 0 and below 100, or the sheet's stages include a won and a lost word.
   maybe: [follow up, follow-up, call back, callback, maybe, later, thinking about it, send info]  # a vague maybe
   planned: [to do, todo, not started, scheduled, open, planned, pending, deferred, "no", "false"]  # a touch not done yet
+  no_contact: [cancelled, canceled, no show, no-show, rescheduled, did not show,  # a touch that did not take place: kept, not a contact
+    cancelado, cancelada, reprogramado, annulé, abgesagt, annullato, geannuleerd]
+  no_owner: [unassigned, not assigned, no owner, "(none)", "-", n/a, unknown, inactive user, deleted user,  # owner cells that are no rep: rows left out
+    sin asignar, não atribuído, non assigné, nicht zugewiesen, non assegnato, niet toegewezen]
   referral: ["yes", "y", "true", "1", x, asked]  # a referral was asked
 
 mapping: []                # column mappings for files no preset knows, for example:

@@ -214,8 +214,11 @@ func (c *Config) validate(lines map[string]int) *Error {
 		},
 		func() *Error { return v.words("words.won", c.Words.Won) },
 		func() *Error { return v.words("words.lost", c.Words.Lost) },
+		func() *Error { return v.words("words.open", c.Words.Open) },
 		func() *Error { return v.words("words.maybe", c.Words.Maybe) },
 		func() *Error { return v.words("words.planned", c.Words.Planned) },
+		func() *Error { return v.words("words.no_contact", c.Words.NoContact) },
+		func() *Error { return v.words("words.no_owner", c.Words.NoOwner) },
 		func() *Error { return v.words("words.referral", c.Words.Referral) },
 	)
 	for i := range c.Mapping {

@@ -21,65 +21,96 @@ const (
 
 // words are config.Words folded for matching.
 type words struct {
-	won, lost, maybe, planned, referral map[string]bool
+	won, lost, open, maybe, planned, noContact, noOwner, referral map[string]bool
 }
 
-func foldSet(list []string) map[string]bool {
+func foldSet(list []string, fold func(string) string) map[string]bool {
 	m := make(map[string]bool, len(list))
 	for _, w := range list {
-		if k := normHeader(w); k != "" {
+		if k := fold(w); k != "" {
 			m[k] = true
 		}
 	}
 	return m
 }
 
-func wordsOf(w config.Words) words {
-	return words{won: foldSet(w.Won), lost: foldSet(w.Lost), maybe: foldSet(w.Maybe), planned: foldSet(w.Planned), referral: foldSet(w.Referral)}
+// ownerKey folds an owner cell for words.no_owner as normHeader folds the
+// other words, but keeps a cell of punctuation only ("-", "—") as written,
+// trimmed: normHeader would fold it to nothing.
+func ownerKey(s string) string {
+	if k := normHeader(s); k != "" {
+		return k
+	}
+	return strings.TrimSpace(s)
 }
 
-// status reads a deal status or stage word.
-func (w *words) status(s string) repcard.Outcome {
+func wordsOf(w config.Words) words {
+	return words{
+		won: foldSet(w.Won, normHeader), lost: foldSet(w.Lost, normHeader), open: foldSet(w.Open, normHeader),
+		maybe: foldSet(w.Maybe, normHeader), planned: foldSet(w.Planned, normHeader),
+		noContact: foldSet(w.NoContact, normHeader), noOwner: foldSet(w.NoOwner, ownerKey),
+		referral: foldSet(w.Referral, normHeader),
+	}
+}
+
+// statusWord is what a deal status word says. unknown is a word that is in
+// none of words.won, words.lost and words.open: its row is open only when
+// its sheet says so (converter.openStage).
+type statusWord struct {
+	o       repcard.Outcome
+	unknown bool
+}
+
+// status reads a deal status or stage word. A blank status is open.
+func (w *words) status(s string) statusWord {
 	k := normHeader(s)
 	switch {
 	case w.won[k] || strings.HasPrefix(k, "closedwon"):
-		return repcard.OutcomeWon
+		return statusWord{o: repcard.OutcomeWon}
 	case w.lost[k] || strings.HasPrefix(k, "closedlost"):
-		return repcard.OutcomeLost
+		return statusWord{o: repcard.OutcomeLost}
+	case k == "" || w.open[k]:
+		return statusWord{o: repcard.OutcomeOpen}
 	}
-	return repcard.OutcomeOpen
+	return statusWord{o: repcard.OutcomeOpen, unknown: true}
 }
 
-// outcome reads an activity outcome; planned reports a touch not yet done
-// ("Not Started", "Scheduled") written in the outcome column.
-func (w *words) outcome(s string) (o repcard.Outcome, planned bool) {
+// outcome reads an activity outcome: planned is a touch not yet done ("Not
+// Started", "Scheduled"), noContact one that did not take place
+// ("Cancelled", "No show"), written in the outcome column.
+func (w *words) outcome(s string) outcomeWord {
 	k := normHeader(s)
 	switch {
 	case k == "":
-		return repcard.OutcomeNone, false
+		return outcomeWord{}
 	case w.won[k] || strings.HasPrefix(k, "closedwon"):
-		return repcard.OutcomeWon, false
+		return outcomeWord{o: repcard.OutcomeWon}
 	case w.lost[k] || strings.HasPrefix(k, "closedlost"):
-		return repcard.OutcomeLost, false
+		return outcomeWord{o: repcard.OutcomeLost}
 	case w.maybe[k]:
-		return repcard.OutcomeMaybe, false
+		return outcomeWord{o: repcard.OutcomeMaybe}
+	case w.noContact[k]:
+		return outcomeWord{noContact: true}
 	case w.planned[k] && k != "no" && k != "false":
-		return repcard.OutcomeNone, true
+		return outcomeWord{planned: true}
 	}
-	return repcard.OutcomeNone, false
+	return outcomeWord{}
 }
 
-// notDone reads a "done" column: To do, Not Started, no, false → not done.
-func (w *words) notDone(s string) bool {
+// done reads a "done" column: To do, Not Started, no, false → planned (not
+// done); Cancelled, No show → noContact (a Zoho call's Status).
+func (w *words) done(s string) outcomeWord {
 	k := normHeader(s)
-	if k == "" {
-		return false
-	}
-	if w.planned[k] {
-		return true
+	switch {
+	case k == "":
+		return outcomeWord{}
+	case w.planned[k]:
+		return outcomeWord{planned: true}
+	case w.noContact[k]:
+		return outcomeWord{noContact: true}
 	}
 	v, ok := cell.ParseBool(s)
-	return ok && !v
+	return outcomeWord{planned: ok && !v}
 }
 
 func (w *words) referralAsked(s string) repcard.Tri {
@@ -160,16 +191,31 @@ type converter struct {
 	issues   func(repcard.Issue)
 	cur      *currencies // the report's currency and the exchange rates
 
-	reps     memo[string]
-	statuses memo[repcard.Outcome]
+	// stageColumn: the status column is a stage column (Stage, Deal
+	// Stage); stagesKnown: the sheet's first rows hold a won and a lost word
+	// in it. Either lets a status word no list holds be an open stage.
+	stageColumn, stagesKnown bool
+	tally                    *wordTally
+
+	reps     memo[owner]
+	statuses memo[statusWord]
 	outcomes memo[outcomeWord]
+	dones    memo[outcomeWord]
 	types    memo[string]
 }
 
-// outcomeWord is what an activity's outcome text says.
+// outcomeWord is what an activity's outcome or done text says.
 type outcomeWord struct {
-	o       repcard.Outcome
-	planned bool
+	o         repcard.Outcome
+	planned   bool
+	noContact bool
+}
+
+// owner is what a rep cell says: the rep's name, or a placeholder owner
+// (words.no_owner) that is no rep.
+type owner struct {
+	rep         string
+	placeholder bool
 }
 
 // errSkip marks a row that is not data (no counts on a tally row): skipped,
@@ -304,7 +350,11 @@ func (c *converter) fill(rec *repcard.Record, row []string) error {
 		if v == "" {
 			return c.fail(col, "", repcard.IssueNoRep, "")
 		}
-		if rec.Rep = c.reps.get(v, c.roster.canonical); rec.Rep == "" {
+		o := c.reps.get(v, c.owner)
+		if o.placeholder {
+			return c.fail(col, v, repcard.IssueNoOwner, v)
+		}
+		if rec.Rep = o.rep; rec.Rep == "" {
 			return c.fail(col, v, repcard.IssueNoRep, "") // only spaces or control characters
 		}
 	} else if c.rep != "" {
@@ -321,6 +371,27 @@ func (c *converter) fill(rec *repcard.Record, row []string) error {
 		return c.fillTally(rec, row)
 	}
 	return nil
+}
+
+// owner reads a rep cell: a placeholder owner, or the rep's roster name.
+// An owner written as an e-mail address that the roster does not name is
+// tallied, so that check can say a roster with an Email column would.
+func (c *converter) owner(v string) owner {
+	if c.words.noOwner[ownerKey(v)] {
+		return owner{placeholder: true}
+	}
+	rep := c.roster.canonical(v)
+	if _, known := c.roster.lookup(rep); !known && isEmail(rep) {
+		c.tally.emailOwner(rep)
+	}
+	return owner{rep: rep}
+}
+
+// isEmail reports text shaped like an e-mail address: one @ with text on
+// both sides and a dot after it, and no spaces.
+func isEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	return at > 0 && at == strings.LastIndexByte(s, '@') && strings.Contains(s[at+1:], ".") && !strings.ContainsAny(s, " \t")
 }
 
 func (c *converter) fillCommon(rec *repcard.Record, row []string) error {
@@ -345,9 +416,14 @@ func (c *converter) fillCommon(rec *repcard.Record, row []string) error {
 }
 
 func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
-	status := c.text(row, fStatus)
+	status, col := c.value(row, fStatus)
 	rec.OutcomeText = status
-	rec.Outcome = c.statuses.get(status, c.words.status)
+	sw := c.statuses.get(status, c.words.status)
+	if sw.unknown && !c.openStage(row) {
+		c.tally.unknownStatus(status)
+		return c.fail(col, status, repcard.IssueUnknownStatus, status)
+	}
+	rec.Outcome = sw.o
 	decided := rec.Outcome != repcard.OutcomeOpen
 	var err error
 	if rec.Date, err = c.date(row, fDate, decided, repcard.IssueDecidedWithoutClose); err != nil {
@@ -388,13 +464,12 @@ func (c *converter) fillActivity(rec *repcard.Record, row []string) error {
 	}
 	out := c.text(row, fOutcome)
 	rec.OutcomeText = out
-	ow := c.outcomes.get(out, func(s string) outcomeWord {
-		o, planned := c.words.outcome(s)
-		return outcomeWord{o, planned}
-	})
-	rec.Outcome, rec.Planned = ow.o, ow.planned
-	if v, col := c.value(row, fDone); col >= 0 && c.words.notDone(v) {
-		rec.Planned = true
+	ow := c.outcomes.get(out, c.words.outcome)
+	rec.Outcome, rec.Planned, rec.NoContact = ow.o, ow.planned, ow.noContact
+	if v, col := c.value(row, fDone); col >= 0 {
+		dw := c.dones.get(v, c.words.done)
+		rec.Planned = rec.Planned || dw.planned
+		rec.NoContact = rec.NoContact || dw.noContact
 	}
 	rec.ID = canonicalID(c.text(row, fActivityID))
 	return nil

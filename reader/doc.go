@@ -12,6 +12,25 @@
 //
 //	→ Record{Kind: deals, Rep: "Jane Doe", Outcome: OutcomeWon, Amount: 120050, Date: 2026-10-03}
 //
+// A deal's status word is won or lost by config's words.won and words.lost
+// (and any word folding to closedwon…, closedlost…), open by words.open or a
+// blank cell. A word in none of them is an open stage only when the status
+// column is a stage column (the stage's own column, or a header naming a
+// stage: Stage, Deal Stage, Etapa, Fase, Phase) and either the row's
+// probability is above 0 and below 100 or the sheet's first rows (those
+// held for the column decisions) hold a won and a lost word in it: CRM
+// pipelines name their open stages freely, but a pipeline whose won and lost
+// words are known has told repcard how it closes. Any other unknown word —
+// in a status column (Pipedrive's Deal - Status, a home-made Status), or a
+// stage at 0 or 100 % in a sheet without known won and lost words — leaves
+// its row out as repcard.IssueUnknownStatus, and Batch.UnknownStatuses counts
+// it: a foreign "Ganado" is never read as open in silence.
+//
+// An owner in words.no_owner (Unassigned, Inactive User, (none), -) leaves
+// its row out as repcard.IssueNoOwner. An activity whose outcome or done
+// cell is in words.no_contact (Cancelled, No show, Rescheduled) is kept with
+// Record.NoContact: it did not take place, so it is no contact.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a

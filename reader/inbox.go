@@ -22,6 +22,12 @@ type Batch struct {
 	// Currency is the report's currency: config's, else the data's, else
 	// USD (see currency.go). Every record's amounts are in it.
 	Currency string
+	// UnknownStatuses are the deal status words that left rows out as
+	// repcard.IssueUnknownStatus, the most written first.
+	UnknownStatuses []WordCount
+	// EmailOwners are the owners written as e-mail addresses that no
+	// roster names (a roster with an Email column would), sorted.
+	EmailOwners []string
 }
 
 // Ignored is a file in the inbox that is not read: a lock or temp file, or
@@ -158,6 +164,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			in.Duplicates++
 		})
 	}
+	r.tally.fill(r.batch)
 	// Rosters were read first; list inputs in path order all the same.
 	slices.SortStableFunc(r.batch.Inputs, func(a, b repcard.Input) int { return strings.Compare(a.File, b.File) })
 	r.batch.Currency = r.cur.reportCurrency()
@@ -194,6 +201,7 @@ type inboxReader struct {
 	lim       limits
 	words     words
 	roster    *rosterIndex
+	tally     wordTally
 	dedupe    *deduper
 	versions  *dealVersions // set when more than one file holds deals
 	batch     *Batch

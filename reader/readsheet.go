@@ -114,8 +114,9 @@ func (s *sheetRead) checkUnchanged(path string, stamp fileStamp) {
 func (s *sheetRead) start(wb workbook) {
 	r, p, l := s.r, s.p, s.p.layout
 	s.conv = &converter{
-		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster,
-		rules: columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
+		l: l, rep: p.rep, date1904: wb.Date1904(), words: &r.words, roster: r.roster, tally: &r.tally,
+		rules:       columnRules{dateOrder: map[int]cell.DateOrder{}, decimal: map[int]cell.Decimal{}},
+		stageColumn: l.kind == repcard.KindDeals && isStageColumn(l),
 	}
 	s.conv.src.File, s.conv.src.Sheet = untrusted.Visible(p.file), untrusted.Visible(p.sheet)
 	s.conv.issues = func(is repcard.Issue) { r.addIssue(is) }
@@ -125,7 +126,13 @@ func (s *sheetRead) start(wb workbook) {
 		s.headerNorm[i] = normHeader(h)
 	}
 	s.width = l.width()
-	s.decided = !r.needsDecisions() && !r.currencyPending(l)
+	// A stage column's first rows say whether its stages are open
+	// (decideStatus), and a sheet may settle the report's currency: their
+	// rows are held like those of auto columns.
+	s.decided = !r.needsDecisions() && !r.currencyPending(l) && !s.conv.stageColumn
+	if s.decided {
+		r.decideColumns(p, s.conv, nil) // every column as config says
+	}
 }
 
 // issue reports an issue about the sheet (at row, or 0 for the whole

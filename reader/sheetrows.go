@@ -114,6 +114,7 @@ func (s *sheetRead) decide() {
 		rows[i] = h.row
 	}
 	s.r.decideColumns(s.p, s.conv, rows)
+	s.conv.decideStatus(rows)
 	s.decided = true
 	for _, h := range s.held {
 		s.process(h.row, h.num)

@@ -69,7 +69,8 @@ type repState struct {
 }
 
 // acc holds one rep's counts for one month, per source. Counts of
-// activities leave planned touches out, except aRows and aPlanned.
+// activities leave planned touches and those that did not take place out,
+// except aRows and aPlanned.
 type acc struct {
 	aRows, aPlanned, aTouches, aContacts     int64
 	aWon, aLost, aReasoned, aReferral, aNear int64
@@ -365,6 +366,9 @@ func (b *Builder) addActivity(rec *repcard.Record) {
 	if rec.Planned {
 		a.aPlanned++
 		return
+	}
+	if rec.NoContact {
+		return // cancelled, no-show: neither a contact nor a touch
 	}
 	b.see(rec.Date)
 	a.aTouches++

@@ -49,7 +49,9 @@
 // Contacts and touches. An activity is a contact when its type is one of
 // contact_types, ignoring case; a blank type is a contact (a log with no type
 // column is a log of contacts). A planned row (not done) is neither a contact
-// nor a touch; it is counted in "planned" and does nothing else. Touches are
+// nor a touch; it is counted in "planned" and does nothing else. A row that
+// did not take place (Record.NoContact: cancelled, no-show, rescheduled) is
+// neither either, and is not counted at all. Touches are
 // all done activities of any type plus tallied contacts; with the
 // decided-deals fallback, touches equal contacts. value_per_touch is
 // commission / touches.

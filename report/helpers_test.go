@@ -32,7 +32,8 @@ func maybe(r *repcard.Record) { r.Outcome = repcard.OutcomeMaybe }
 func planned(r *repcard.Record) {
 	r.Planned = true
 }
-func ref(r *repcard.Record) { r.Referral = repcard.Yes }
+func ref(r *repcard.Record)       { r.Referral = repcard.Yes }
+func noContact(r *repcard.Record) { r.NoContact = true }
 func lost(reason string) opt {
 	return func(r *repcard.Record) { r.Outcome, r.LossReason = repcard.OutcomeLost, reason }
 }

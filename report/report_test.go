@@ -123,6 +123,30 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:   "no_contact",
+		period: "2026-10",
+		recs: []repcard.Record{
+			act("Nia NoShow", "2026-10-01", "call", "P1"),
+			act("Nia NoShow", "2026-10-02", "meeting", "P2", won, amt(1000)),
+			act("Nia NoShow", "2026-10-03", "meeting", "P3", noContact),      // Cancelled
+			act("Nia NoShow", "2026-10-04", "call", "P4", noContact),         // No show
+			act("Nia NoShow", "2026-10-05", "meeting", "P5", noContact, ref), // Rescheduled
+			act("Nia NoShow", "2026-10-06", "call", "P6", planned),
+			act("Nia NoShow", "2026-10-07", "email", "P7", lost("No need")),
+		},
+		check: func(t *testing.T, r *Report) {
+			a := repOf(t, r, "Nia NoShow")
+			// 7 rows: 3 did not take place, 1 planned, 3 contacts (P1, P2, P7)
+			eq(t, "contacts", a.Contacts, 3)
+			eq(t, "touches", a.Touches, 3)
+			eq(t, "planned", a.Planned, 1)
+			eq(t, "closings", a.Closings, 1)
+			eq(t, "explicit_nos", a.ExplicitNos, 1)
+			eq(t, "referral_asks", a.ReferralAsks, 0) // P5's ask was at a meeting that did not happen
+			near(t, "contacts_per_close", a.ContactsPerClose, 3)
+		},
+	},
+	{
 		name:   "tallies_only",
 		period: "2026-10",
 		cfg:    func(c *config.Config) { c.Commission.PerSale = 40 },

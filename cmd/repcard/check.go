@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/repcard/repcard"
@@ -96,6 +97,20 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 		fmt.Fprintln(w, "\nWarnings (rows kept):")
 		for _, is := range b.Warnings {
 			fmt.Fprintf(w, "  %s\n", is)
+		}
+	}
+	if len(b.UnknownStatuses) > 0 || len(b.EmailOwners) > 0 {
+		fmt.Fprintln(w, "\nStatus words not recognised:")
+		for _, wc := range b.UnknownStatuses {
+			fmt.Fprintf(w, "  %q: %s (add it to %s in config)\n", wc.Word, plural(wc.Count, "row", "rows"), wc.Key)
+		}
+		if n := len(b.EmailOwners); n > 0 {
+			shown := strings.Join(b.EmailOwners[:min(n, 3)], ", ")
+			if n > 3 {
+				shown += ", …"
+			}
+			fmt.Fprintf(w, "  %s written as an e-mail address that no roster names (%s): a roster with an Email column would name them\n",
+				plural(n, "owner", "owners"), shown)
 		}
 	}
 	rows, used, left, dups := b.Totals()
