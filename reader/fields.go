@@ -11,7 +11,8 @@ import (
 type field uint8
 
 // The fields a header cell can map to. The names (fieldNames) are the ones
-// config mapping.columns uses.
+// config mapping.columns uses, but for quantity and unit_price, which only
+// the sales-log reading of a sheet uses (see salesLog).
 const (
 	fNone field = iota
 	fRep
@@ -45,6 +46,8 @@ const (
 	fEmail
 	fStartDate
 	fAliases
+	fQuantity
+	fUnitPrice
 	numFields
 )
 
@@ -57,7 +60,7 @@ var fieldNames = [numFields]string{
 	fEmails: "emails", fMeetings: "meetings", fVisits: "visits", fSocial: "social",
 	fClosings: "closings", fRejections: "rejections", fReferralAsks: "referral_asks",
 	fManager: "manager", fOffice: "office", fEmail: "email", fStartDate: "start_date",
-	fAliases: "aliases",
+	fAliases: "aliases", fQuantity: "quantity", fUnitPrice: "unit_price",
 }
 
 func (f field) String() string { return fieldNames[f] }
