@@ -96,12 +96,16 @@ type Record struct {
 // Duplicates; Skipped counts title, blank, total and repeated header rows,
 // which are not data.
 type Input struct {
-	File       string  `json:"file"`
-	Sheet      string  `json:"sheet"`
-	Kind       Kind    `json:"kind"`
-	Mapping    string  `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
-	RepFrom    string  `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
-	Reason     string  `json:"reason,omitempty"`   // why kind is none, or why the file could not be read
+	File    string `json:"file"`
+	Sheet   string `json:"sheet"`
+	Kind    Kind   `json:"kind"`
+	Mapping string `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
+	RepFrom string `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
+	Reason  string `json:"reason,omitempty"`   // why kind is none, or why the file could not be read; one line
+	// Suggest, for a sheet of kind none with a rep or a date column, is a
+	// config "mapping:" block (YAML, several lines) of the reader's best
+	// guesses, ready to paste into config.yaml.
+	Suggest    string  `json:"suggest,omitempty"`
 	HeaderRow  int     `json:"header_row,omitempty"`
 	Rows       int     `json:"rows"`
 	Used       int     `json:"used"`

@@ -63,7 +63,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 			p.head = append(p.head, append([]string(nil), row...))
 		}
 		src.Close()
-		p.layout = findHeader(p.head, p.maps, false)
+		p.layout, p.reason = findHeader(p.head, p.maps, false)
 		if p.layout == nil && p.readErr == nil && sheet == "" && allBlank(p.head) {
 			// A CSV file with nothing in it but blank lines.
 			p.readErr = &issueError{kind: repcard.IssueOnlyBlankLines}
@@ -108,17 +108,21 @@ func allBlank(rows [][]string) bool {
 }
 
 // findHeader returns the layout of the first row within the head that maps
-// a kind.
-func findHeader(head [][]string, maps []mappingFor, repKnown bool) *layout {
+// a kind. When that row is the header of a list of leads or contacts, it
+// returns no layout and the reason (ReasonContactList).
+func findHeader(head [][]string, maps []mappingFor, repKnown bool) (*layout, string) {
 	for i, row := range head {
 		if l := matchRow(row, maps, repKnown); l != nil {
 			l.headerRow = i + 1
 			l.header = row
+			if contactList(l, head[i+1:]) {
+				return nil, ReasonContactList
+			}
 			currencyColumns(l)
-			return l
+			return l, ""
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // resolve settles a sheet's layout and rep once the roster is known.
@@ -132,9 +136,9 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 	}
 	p.rep, p.repFrom = r.roster.repFor(p.sheet, p.file, fixed)
 	if p.layout == nil && p.readErr == nil {
-		p.layout = findHeader(p.head, p.maps, p.rep != "")
-		if p.layout == nil {
-			p.reason = whyNone(p.head, p.rep != "")
+		p.layout, p.reason = findHeader(p.head, p.maps, p.rep != "")
+		if p.layout == nil && p.reason == "" {
+			p.reason, p.suggest = whyNone(p.head, p.rep != "", p.file, p.sheet)
 		}
 	}
 	if p.layout != nil && p.layout.has(fRep) {

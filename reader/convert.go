@@ -176,7 +176,7 @@ type columnRules struct {
 // dateFields and numberFields are the fields whose columns need decisions.
 var (
 	dateFields   = []field{fDate, fCreated, fNextFollowUp, fStartDate}
-	numberFields = []field{fAmount, fCommission, fProbability, fContacts, fCalls, fEmails, fMeetings, fVisits, fSocial, fClosings, fRejections, fReferralAsks}
+	numberFields = []field{fAmount, fCommission, fProbability, fContacts, fCalls, fEmails, fMeetings, fVisits, fSocial, fClosings, fRejections, fReferralAsks, fQuantity, fUnitPrice}
 )
 
 // converter turns the rows of one mapped sheet into records.
@@ -416,6 +416,9 @@ func (c *converter) fillCommon(rec *repcard.Record, row []string) error {
 }
 
 func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
+	if c.l.sale {
+		return c.fillSale(rec, row)
+	}
 	status, col := c.value(row, fStatus)
 	rec.OutcomeText = status
 	sw := c.statuses.get(status, c.words.status)

@@ -44,14 +44,6 @@ var (
 	convertedCurrencyHeaders = foldAll("Amount (converted) Currency")
 )
 
-func foldAll(names ...string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = normHeader(n)
-	}
-	return out
-}
-
 // currencyColumns maps a deals, activities or tallies layout's currency
 // columns: a converted-amount column the amount took is moved to
 // fConvertedAmount, and code columns no field took are added.

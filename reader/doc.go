@@ -31,6 +31,14 @@
 // cell is in words.no_contact (Cancelled, No show, Rescheduled) is kept with
 // Record.NoContact: it did not take place, so it is no contact.
 //
+// An "<X> Owner" header is the rep column whatever X (Zoho names the owner
+// after its module: Potential, Task, Event, Call). A header row of a rep, a
+// date and an amount with no status or activity type is a sales log: deals,
+// every row won. A roster-like or creation-dated sheet of leads or contacts
+// (first/last name, lead status, company; reps repeated on many rows) is
+// kind none (ReasonContactList), never a roster. A sheet of kind none with a
+// rep or date column gets a config mapping of guesses in Input.Suggest.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a

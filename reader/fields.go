@@ -11,7 +11,8 @@ import (
 type field uint8
 
 // The fields a header cell can map to. The names (fieldNames) are the ones
-// config mapping.columns uses.
+// config mapping.columns uses, but for quantity and unit_price, which only
+// the sales-log reading of a sheet uses (see salesLog).
 const (
 	fNone field = iota
 	fRep
@@ -48,6 +49,8 @@ const (
 	fCurrency          // the currency code of the amount (and commission) columns
 	fConvertedAmount   // the amount converted to one currency (Salesforce "Amount (converted)")
 	fConvertedCurrency // the currency code of fConvertedAmount
+	fQuantity
+	fUnitPrice
 	numFields
 )
 
@@ -62,6 +65,7 @@ var fieldNames = [numFields]string{
 	fManager: "manager", fOffice: "office", fEmail: "email", fStartDate: "start_date",
 	fAliases:  "aliases",
 	fCurrency: "currency", fConvertedAmount: "converted_amount", fConvertedCurrency: "converted_currency",
+	fQuantity: "quantity", fUnitPrice: "unit_price",
 }
 
 func (f field) String() string { return fieldNames[f] }
@@ -119,4 +123,13 @@ func normHeader(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldAll is normHeader of each name.
+func foldAll(names ...string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = normHeader(n)
+	}
+	return out
 }

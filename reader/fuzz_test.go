@@ -139,6 +139,10 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Week of,Calls,Emails,Closings\n2026-10-05,10,5,1\n2026-10-12,-3,,\nTotal,7,5,1\n"))
 	f.Add([]byte("\xff\xfeR\x00e\x00p\x00,\x00D\x00a\x00t\x00e\x00\n\x00X\x00,\x002\x000\x002\x006\x00-\x001\x000\x00-\x000\x001\x00\n\x00"))
 	f.Add([]byte("Rep,Date\nNul\x00Byte,2026-10-01\nBad\xffUTF,9999-12-31\n\"unclosed,2026-10-02\n"))
+	f.Add([]byte("Potential Owner,Amount,Potential Name,Closing Date,Stage\nCarla Diaz,\"$22,700.00\",Acme,\"16 Apr, 2021 00:03:00\",Closed Won\n"))
+	f.Add([]byte("First Name,Last Name,Email,Contact owner,Lifecycle Stage,Create Date\nAnn,Lee,a@b.c,Carla Diaz,Lead,2021-03-01\n"))
+	f.Add([]byte("sales rep,date,customer name,quantity,unit price,ext price\nCarla Diaz,2014-01-01,Barton,39,86.69,\nBen Ito,2014-01-02,Kulas,x,1,\n"))
+	f.Add([]byte("Fecha,Vendedor,Cliente\n2021-04-12,Carla Diaz,Acme\n"))
 	f.Add([]byte(strings.Repeat("a,", 50) + "\n"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {

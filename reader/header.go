@@ -60,6 +60,7 @@ type layout struct {
 	cols      [numFields][]int
 	fixedType string
 	fixedRep  string // from a config mapping's rep:
+	sale      bool   // a sales log: every row a won deal (see salesLog)
 }
 
 func (l *layout) has(f field) bool { return len(l.cols[f]) > 0 }
@@ -89,6 +90,13 @@ func mapColumns(l *layout, norm []string, t *compiled, taken []bool) int {
 				}
 			}
 		}
+		if f == fRep && len(l.cols[f]) == 0 {
+			for i, h := range norm {
+				if !taken[i] && ownerHeader(h) {
+					l.cols[f] = append(l.cols[f], i)
+				}
+			}
+		}
 		if len(l.cols[f]) > 0 {
 			n++
 			for _, i := range l.cols[f] {
@@ -98,6 +106,23 @@ func mapColumns(l *layout, norm []string, t *compiled, taken []bool) int {
 	}
 	return n
 }
+
+// ownerHeader reports a folded header that names the rep whatever the
+// record: trackers name the owner after the module ("Potential Owner",
+// "Task Owner", "Contact owner", "Case Owner", "Lead Owner Name"), Dynamics
+// writes "Owning User". A homeowner or business owner is the prospect.
+func ownerHeader(h string) bool {
+	for _, suffix := range []string{"owner", "ownername", "ownerfullname"} {
+		if x, ok := strings.CutSuffix(h, suffix); ok {
+			return !slices.Contains(notRepOwners, x)
+		}
+	}
+	return h == "owninguser"
+}
+
+// notRepOwners are the words before "owner" that make it someone else than
+// the rep.
+var notRepOwners = []string{"home", "house", "property", "business", "land", "car", "vehicle", "pet", "previous", "former", "original", "old", "co"}
 
 // sharedField reports whether column i, already taken, may also feed f: a
 // deals sheet's one "Stage" column is both its status and its stage.
@@ -182,6 +207,11 @@ func matchRow(row []string, maps []mappingFor, repKnown bool) *layout {
 	actType := syn[repcard.KindActivities].cols[fType]
 	typed := slices.ContainsFunc(norm, func(h string) bool { return slices.Contains(actType, h) })
 	for _, spec := range kindSpecs {
+		if spec.kind == repcard.KindActivities {
+			if l := salesLog(norm, repKnown); l != nil {
+				return l
+			}
+		}
 		if spec.kind == repcard.KindDeals && typed {
 			// A "Type" column (call, email) marks an activity log, even
 			// when it also has a status and a date.
@@ -285,8 +315,11 @@ func globMatch(pattern, file string) bool {
 	return false
 }
 
-// whyNone explains, from the rows at the top of a sheet, why no kind fits.
-func whyNone(rows [][]string, repKnown bool) string {
+// whyNone explains, from the rows at the top of a sheet, why no kind fits,
+// in one line naming the columns seen; suggest is a config mapping for the
+// sheet (file, sheet) of the best guesses for its rep and date columns, or ""
+// when there is no guess that reads it.
+func whyNone(rows [][]string, repKnown bool, file, sheet string) (reason, suggest string) {
 	_, syn := compiledTables()
 	bestRow, best := -1, -1
 	for r, row := range rows {
@@ -301,12 +334,12 @@ func whyNone(rows [][]string, repKnown bool) string {
 		}
 	}
 	if bestRow < 0 || best == 0 {
-		return "empty sheet"
+		return "empty sheet", ""
 	}
 	if best == 1 {
 		for _, c := range rows[bestRow] {
 			if c = strings.TrimSpace(c); c != "" {
-				return fmt.Sprintf("text, not a table (first line: %q)", truncate(c, 60))
+				return fmt.Sprintf("text, not a table (first line: %q)", truncate(c, 60)), ""
 			}
 		}
 	}
@@ -318,23 +351,31 @@ func whyNone(rows [][]string, repKnown bool) string {
 	var cols []string
 	for _, c := range row {
 		if c = strings.TrimSpace(c); c != "" && len(cols) < 8 {
-			cols = append(cols, c)
+			cols = append(cols, oneLine(c))
 		}
 	}
 	found := "columns " + strings.Join(cols, ", ")
 	if len(cols) == 8 {
 		found += ", …"
 	}
-	l := &layout{}
+	l := &layout{header: row}
 	t := syn[repcard.KindActivities]
 	mapColumns(l, norm, &t, make([]bool, len(norm)))
 	switch {
 	case !l.has(fRep) && !repKnown:
-		return "no rep or owner column in the first 20 rows (" + found + ")"
+		reason = "no rep or owner column in the first 20 rows (" + found + ")"
 	case !l.has(fDate):
-		return "has a rep column but no date, and no manager, office or email for a roster (" + found + ")"
+		reason = "has a rep column but no date, and no manager, office or email for a roster (" + found + ")"
+	default:
+		return "no header row in the first 20 rows maps a kind (" + found + ")", ""
 	}
-	return "no header row in the first 20 rows maps a kind (" + found + ")"
+	return reason, suggestMapping(l, rows[bestRow+1:], repKnown, file, sheet)
+}
+
+// oneLine turns the line breaks of a header cell into spaces, so that a
+// reason stays on one line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
 // truncate cuts s to at most n runes, with an ellipsis.

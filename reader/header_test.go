@@ -50,6 +50,24 @@ func TestMatchHeader(t *testing.T) {
 			repcard.KindActivities, "synonyms", map[field]string{fRep: "Assigned to", fDate: "Date", fType: "Type", fDone: "Status", fOutcome: "Outcome", fProspect: "Company"}},
 		{"generic activities with status only", "Owner|Date|Type|Status",
 			repcard.KindActivities, "synonyms", map[field]string{fRep: "Owner", fDate: "Date", fType: "Type", fOutcome: "Status"}},
+		{"an owner named after its record", "Contact Owner|Date|Type",
+			repcard.KindActivities, "synonyms", map[field]string{fRep: "Contact Owner", fDate: "Date", fType: "Type"}},
+		{"owner name", "Lead Owner Name|Date|Type",
+			repcard.KindActivities, "synonyms", map[field]string{fRep: "Lead Owner Name"}},
+		{"owning user", "Owning User|Due Date|Activity Type",
+			repcard.KindActivities, "synonyms", map[field]string{fRep: "Owning User", fDate: "Due Date"}},
+		{"a homeowner is the prospect", "Homeowner|Agent|Date|Type",
+			repcard.KindActivities, "synonyms", map[field]string{fRep: "Agent"}},
+		{"a business owner is the prospect", "Business Owner|Assigned to|Date|Type",
+			repcard.KindActivities, "synonyms", map[field]string{fRep: "Assigned to"}},
+		{"zoho potentials", "Potential Owner|Amount|Potential Name|Closing Date|Account Name|Stage|Type",
+			repcard.KindDeals, "preset zoho", map[field]string{fRep: "Potential Owner", fStatus: "Stage", fDate: "Closing Date", fAmount: "Amount"}},
+		{"zoho events", "Event Owner|Title|Start DateTime|End DateTime|Venue|Related To",
+			repcard.KindActivities, "preset zoho", map[field]string{fRep: "Event Owner", fDate: "Start DateTime", fProspect: "Related To"}},
+		{"sales log", "sales rep|date|customer name|quantity|unit price|ext price",
+			repcard.KindDeals, salesLogHow, map[field]string{fRep: "sales rep", fDate: "date", fAmount: "ext price", fQuantity: "quantity", fUnitPrice: "unit price", fProspect: "customer name"}},
+		{"sales log without a total", "Salesperson|Order Date|Customer|Product|Units|Unit Price",
+			repcard.KindDeals, salesLogHow, map[field]string{fRep: "Salesperson", fDate: "Order Date", fQuantity: "Units", fUnitPrice: "Unit Price"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			row := strings.Split(tc.header, "|")
@@ -131,6 +149,8 @@ func FuzzMatchHeader(f *testing.F) {
 	for _, s := range []string{
 		"Opportunity Owner|Stage|Close Date", "sales_agent|deal_stage|close_date", "Week of|Calls", "Name|Manager",
 		"\x00|\xff\xfe|", strings.Repeat("Rep|", 300),
+		"Potential Owner|Stage|Closing Date|Potential Name", "Task Owner|Due Date|Status", "Event Owner|Start DateTime|Venue",
+		"Lead Owner|First Name|Email|City", "sales rep|date|quantity|unit price|ext price", "Salesperson|Order Date|Units|Revenue",
 	} {
 		f.Add(s, true)
 	}
@@ -138,7 +158,7 @@ func FuzzMatchHeader(f *testing.F) {
 		row := strings.Split(header, "|")
 		l := matchRow(row, nil, repKnown)
 		if l == nil {
-			_ = whyNone([][]string{row}, repKnown)
+			_, _ = whyNone([][]string{row}, repKnown, "f.csv", "")
 			return
 		}
 		for fld := range numFields {
@@ -147,6 +167,12 @@ func FuzzMatchHeader(f *testing.F) {
 					t.Fatalf("field %s mapped to column %d of %d", fld, i, len(row))
 				}
 			}
+		}
+		if l.sale {
+			if !l.has(fDate) || !l.has(fRep) && !repKnown || !l.has(fAmount) && !l.has(fUnitPrice) {
+				t.Fatalf("sales log without a date, rep or amount: %+v", l)
+			}
+			return
 		}
 		spec := specOf(l.kind)
 		if !satisfies(l, spec, repKnown) {

@@ -148,7 +148,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			is := r.errorIssue(p.file, p.sheet, p.readErr)
 			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 		case p.layout == nil:
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, NotRead: notReadClass(p.head)})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: notReadClass(p.head)})
 		default:
 			r.readSheet(p, emit)
 		}
@@ -225,6 +225,7 @@ type sheetPlan struct {
 	head       [][]string // the rows at the top, copied
 	layout     *layout
 	reason     string // why layout is nil
+	suggest    string // a config mapping that may read the sheet, when layout is nil
 	maps       []mappingFor
 	rep        string
 	repFrom    string

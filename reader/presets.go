@@ -58,16 +58,18 @@ var presets = []table{
 	},
 	{
 		name: "zoho", kind: repcard.KindDeals,
-		sig: []string{"Closing Date", "Reason For Loss", "Reason For Loss__s", "Deal Owner Id", "Deal Name"},
+		// Potentials is the old name of Zoho's Deals module, still in many
+		// exports.
+		sig: []string{"Closing Date", "Reason For Loss", "Reason For Loss__s", "Deal Owner Id", "Deal Name", "Potential Name", "Potential Owner"},
 		cols: map[field][]string{
-			fRep:         {"Deal Owner", "Owner"},
+			fRep:         {"Deal Owner", "Potential Owner", "Owner"},
 			fStatus:      {"Stage"},
 			fStage:       {"Stage"},
 			fDate:        {"Closing Date"},
 			fAmount:      {"Amount"},
 			fLossReason:  {"Reason For Loss", "Reason For Loss__s", "Lost Reason"},
-			fProspect:    {"Account Name", "Contact Name", "Deal Name"},
-			fDealID:      {"Record Id", "Deal Id", "Id"},
+			fProspect:    {"Account Name", "Contact Name", "Deal Name", "Potential Name"},
+			fDealID:      {"Record Id", "Deal Id", "Potential Id", "Id"},
 			fCreated:     {"Created Time"},
 			fProbability: {"Probability (%)", "Probability"},
 		},
@@ -85,6 +87,17 @@ var presets = []table{
 			fDone:       {"Status"},
 		},
 		fixedType: "call",
+	},
+	{
+		name: "zoho", kind: repcard.KindActivities,
+		sig: []string{"Event Owner", "Start DateTime", "End DateTime", "Venue", "Event Title", "Participants"},
+		cols: map[field][]string{
+			fRep:        {"Event Owner", "Host"},
+			fDate:       {"Start DateTime", "Start Date Time", "From"},
+			fProspect:   {"Related To", "What Id", "Account Name", "Contact Name"},
+			fActivityID: {"Record Id", "Id"},
+		},
+		fixedType: "meeting",
 	},
 	{
 		name: "hubspot", kind: repcard.KindDeals,
