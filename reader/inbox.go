@@ -148,7 +148,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			is := r.errorIssue(p.file, p.sheet, p.readErr)
 			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 		case p.layout == nil:
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: notReadClass(p.head)})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: notReadClass(p.head, p.reason, p.suggest != "")})
 		default:
 			r.readSheet(p, emit)
 		}

@@ -14,9 +14,13 @@ import (
 // column and an amount, a status or outcome, or a contact count — a sheet
 // someone meant repcard to read, whose rows are lost; otherwise plainly not
 // sales data (repcard.NotReadNotSalesData): an empty sheet, a line of text,
-// a product or account list.
-func notReadClass(head [][]string) repcard.NotRead {
-	if slices.ContainsFunc(head, salesHeader) {
+// a product or account list, a list of leads or contacts (reason
+// ReasonContactList: it names reps, but holds no sales activity). A sheet
+// for which the reader could guess a rep or a date column from its values
+// (suggested, with a mapping to paste) is sales data too, whatever the
+// language of its headers.
+func notReadClass(head [][]string, reason string, suggested bool) repcard.NotRead {
+	if reason != ReasonContactList && (suggested || slices.ContainsFunc(head, salesHeader)) {
 		return repcard.NotReadSalesData
 	}
 	return repcard.NotReadNotSalesData

@@ -12,23 +12,27 @@ import (
 // outcome, or a count; anything else is not sales data.
 func TestNotReadClass(t *testing.T) {
 	tests := []struct {
-		name string
-		head [][]string
-		want repcard.NotRead
+		name      string
+		head      [][]string
+		reason    string
+		suggested bool
+		want      repcard.NotRead
 	}{
-		{"rep, no date", [][]string{{"Sales Rep", "Date of call", "Outcome"}}, repcard.NotReadSalesData},
-		{"owner below a title", [][]string{{"Q4 calls"}, nil, {"Owner", "Company", "Notes"}}, repcard.NotReadSalesData},
-		{"date and outcome, no rep", [][]string{{"Date of call", "Outcome", "Customer"}}, repcard.NotReadSalesData},
-		{"close date and amount", [][]string{{"Close Date", "Amount", "Account"}}, repcard.NotReadSalesData},
-		{"product list", [][]string{{"product", "series", "sales_price"}, {"GTX Basic", "GTX", "550"}}, repcard.NotReadNotSalesData},
-		{"account list", [][]string{{"account", "sector", "year_established", "revenue", "employees"}}, repcard.NotReadNotSalesData},
-		{"date, no measure", [][]string{{"Date", "Note"}}, repcard.NotReadNotSalesData},
-		{"last updated is no date", [][]string{{"Product", "Price", "Last updated"}}, repcard.NotReadNotSalesData},
-		{"text", [][]string{{"Goal for 2026: more referral asks"}, {"Sales rep of the month"}}, repcard.NotReadNotSalesData},
-		{"empty", nil, repcard.NotReadNotSalesData},
+		{"rep, no date", [][]string{{"Sales Rep", "Date of call", "Outcome"}}, "", false, repcard.NotReadSalesData},
+		{"owner below a title", [][]string{{"Q4 calls"}, nil, {"Owner", "Company", "Notes"}}, "", false, repcard.NotReadSalesData},
+		{"date and outcome, no rep", [][]string{{"Date of call", "Outcome", "Customer"}}, "", false, repcard.NotReadSalesData},
+		{"close date and amount", [][]string{{"Close Date", "Amount", "Account"}}, "", false, repcard.NotReadSalesData},
+		{"product list", [][]string{{"product", "series", "sales_price"}, {"GTX Basic", "GTX", "550"}}, "", false, repcard.NotReadNotSalesData},
+		{"account list", [][]string{{"account", "sector", "year_established", "revenue", "employees"}}, "", false, repcard.NotReadNotSalesData},
+		{"date, no measure", [][]string{{"Date", "Note"}}, "", false, repcard.NotReadNotSalesData},
+		{"last updated is no date", [][]string{{"Product", "Price", "Last updated"}}, "", false, repcard.NotReadNotSalesData},
+		{"text", [][]string{{"Goal for 2026: more referral asks"}, {"Sales rep of the month"}}, "", false, repcard.NotReadNotSalesData},
+		{"empty", nil, "", false, repcard.NotReadNotSalesData},
+		{"lead list: reps, but no activity", [][]string{{"First Name", "Last Name", "Email", "Lead Owner", "Lead Status", "Create Date"}}, ReasonContactList, false, repcard.NotReadNotSalesData},
+		{"headers in another language, columns guessed from values", [][]string{{"Vendedor", "Fecha", "Cliente", "Importe"}}, "", true, repcard.NotReadSalesData},
 	}
 	for _, tt := range tests {
-		if got := notReadClass(tt.head); got != tt.want {
+		if got := notReadClass(tt.head, tt.reason, tt.suggested); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}

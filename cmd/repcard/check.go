@@ -99,20 +99,8 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 			fmt.Fprintf(w, "  %s\n", is)
 		}
 	}
-	if len(b.UnknownStatuses) > 0 || len(b.EmailOwners) > 0 {
-		fmt.Fprintln(w, "\nStatus words not recognised:")
-		for _, wc := range b.UnknownStatuses {
-			fmt.Fprintf(w, "  %q: %s (add it to %s in config)\n", wc.Word, plural(wc.Count, "row", "rows"), wc.Key)
-		}
-		if n := len(b.EmailOwners); n > 0 {
-			shown := strings.Join(b.EmailOwners[:min(n, 3)], ", ")
-			if n > 3 {
-				shown += ", …"
-			}
-			fmt.Fprintf(w, "  %s written as an e-mail address that no roster names (%s): a roster with an Email column would name them\n",
-				plural(n, "owner", "owners"), shown)
-		}
-	}
+	printWords(w, b)
+	printSuggestions(w, b)
 	rows, used, left, dups := b.Totals()
 	if len(b.Issues) > 0 {
 		fmt.Fprintf(w, "\nLeft out (%s):\n", plural(len(b.Issues), "issue", "issues"))
@@ -124,6 +112,47 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 			fmt.Fprintf(w, "  %s\n", is)
 		}
 	}
-	fmt.Fprintf(w, "\n%s, %s used, %s left out, %s dropped\n",
-		plural(rows, "data row", "data rows"), plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"))
+	fmt.Fprintf(w, "\n%s, %s used, %s left out, %s dropped; money in %s\n",
+		plural(rows, "data row", "data rows"), plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"), b.Currency)
+}
+
+// printWords lists the status words no config list places, and the owners
+// written as e-mail addresses that no roster names.
+func printWords(w io.Writer, b *reader.Batch) {
+	if len(b.UnknownStatuses) > 0 {
+		fmt.Fprintln(w, "\nStatus words not recognised:")
+		for _, wc := range b.UnknownStatuses {
+			fmt.Fprintf(w, "  %q: %s (add it to %s in config)\n", wc.Word, plural(wc.Count, "row", "rows"), wc.Key)
+		}
+	}
+	if n := len(b.EmailOwners); n > 0 {
+		shown := strings.Join(b.EmailOwners[:min(n, 3)], ", ")
+		if n > 3 {
+			shown += ", …"
+		}
+		fmt.Fprintf(w, "\nOwners not on the roster: %s written as an e-mail address (%s); a roster with an Email column would name them\n",
+			plural(n, "owner", "owners"), shown)
+	}
+}
+
+// printSuggestions prints, for the sheets not read that have a rep or a
+// date column, one config mapping block of the reader's guesses for them.
+func printSuggestions(w io.Writer, b *reader.Batch) {
+	first := true
+	for _, in := range b.Inputs {
+		entries, ok := strings.CutPrefix(in.Suggest, "mapping:\n")
+		if !ok {
+			continue
+		}
+		if first {
+			fmt.Fprintln(w, "\nTo read the sheets not read, check these guesses and paste them into config.yaml:\n\n  mapping:")
+			first = false
+		}
+		for line := range strings.Lines(entries) {
+			fmt.Fprint(w, "  "+line)
+		}
+		if !strings.HasSuffix(entries, "\n") {
+			fmt.Fprintln(w)
+		}
+	}
 }

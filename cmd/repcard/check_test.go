@@ -120,3 +120,35 @@ func TestCheckExitCodes(t *testing.T) {
 		t.Errorf("inbox with a bad row: exit %d", code)
 	}
 }
+
+// check prints one mapping block for the sheets it could not read; pasted
+// into config.yaml as it is, it makes them read.
+func TestCheckSuggestsMapping(t *testing.T) {
+	dir := t.TempDir()
+	inbox := filepath.Join(dir, "inbox")
+	writeFile(t, filepath.Join(inbox, "calls log.csv"), "Rep,Date of call,Outcome\nJane Doe,2026-10-01,Won\nJane Doe,2026-10-02,Lost\n")
+	writeFile(t, filepath.Join(inbox, "ventas.csv"), "Vendedor,Fecha,Cliente\nAna Ruiz,2026-10-01,Acme\nLuis Gil,2026-10-02,Globex\nAna Ruiz,2026-10-03,Initech\n")
+	code, out, _ := runMain(t, "check", "-in", inbox)
+	if code != exitNothing {
+		t.Fatalf("exit %d, want %d (no sheet read)\n%s", code, exitNothing, out)
+	}
+	_, block, ok := strings.Cut(out, "paste them into config.yaml:\n\n")
+	if !ok {
+		t.Fatalf("no mapping block in:\n%s", out)
+	}
+	block, _, _ = strings.Cut(block, "\n\n")
+	if n := strings.Count(block, "mapping:"); n != 1 {
+		t.Errorf("%d mapping: keys in the block, want 1:\n%s", n, block)
+	}
+	config := filepath.Join(dir, "config.yaml")
+	writeFile(t, config, strings.ReplaceAll(block, "\n  ", "\n")[2:]+"\n")
+	code, out, errOut := runMain(t, "check", "-config", config, "-in", inbox)
+	if code != exitOK {
+		t.Fatalf("with the pasted mapping: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, file := range []string{"calls log.csv", "ventas.csv"} {
+		if line := inputLine(t, out, file); !strings.Contains(line, "config mapping") {
+			t.Errorf("%s not read through the mapping: %q", file, line)
+		}
+	}
+}
