@@ -112,8 +112,12 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 			fmt.Fprintf(w, "  %s\n", is)
 		}
 	}
-	fmt.Fprintf(w, "\n%s, %s used, %s left out, %s dropped; money in %s\n",
-		plural(rows, "data row", "data rows"), plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"), b.Currency)
+	money := ""
+	if b.Currency != "" {
+		money = "; money in " + b.Currency
+	}
+	fmt.Fprintf(w, "\n%s, %s used, %s left out, %s dropped%s\n",
+		plural(rows, "data row", "data rows"), plural(used, "row", "rows"), plural(left, "row", "rows"), plural(dups, "duplicate", "duplicates"), money)
 }
 
 // printWords lists the status words no config list places, and the owners
