@@ -21,6 +21,7 @@ type sheetRead struct {
 
 	headerNorm []string // the header's cells, normalised, to spot it repeated
 	width      int      // the columns the layout maps
+	noteCols   int      // a note row's one cell stands in the first noteCols columns (0: none)
 
 	// Rows are held until every column's decisions are made (decided);
 	// only the columns the layout maps are kept.
@@ -126,6 +127,7 @@ func (s *sheetRead) start(wb workbook) {
 		s.headerNorm[i] = normHeader(h)
 	}
 	s.width = l.width()
+	s.noteCols = noteColumns(l)
 	// A stage column's first rows say whether its stages are open
 	// (decideStatus), and a sheet may settle the report's currency: their
 	// rows are held like those of auto columns.
