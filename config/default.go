@@ -72,7 +72,7 @@ var (
 		"ouvert", "ouverte", "en cours", "offen", "in bearbeitung", "aperto", "aperta", "in corso", "lopend"}
 	noContactWords = []string{"cancelled", "canceled", "no show", "no-show", "rescheduled", "did not show",
 		"cancelado", "cancelada", "reprogramado", "annulé", "abgesagt", "annullato", "geannuleerd"}
-	noOwnerWords = []string{"unassigned", "not assigned", "no owner", "(none)", "-", "n/a", "unknown", "inactive user", "deleted user",
+	noOwnerWords = []string{"unassigned", "not assigned", "no owner", "(none)", "-", "n/a", "unknown", "inactive user", "deleted user", "tbd", "tba",
 		"sin asignar", "não atribuído", "non assigné", "nicht zugewiesen", "non assegnato", "niet toegewezen"}
 )
 
@@ -211,7 +211,7 @@ words:                     # words in status, outcome, done and owner columns, m
   planned: [to do, todo, not started, scheduled, open, planned, pending, deferred, "no", "false"]  # a touch not done yet
   no_contact: [cancelled, canceled, no show, no-show, rescheduled, did not show,  # a touch that did not take place: kept, not a contact
     cancelado, cancelada, reprogramado, annulé, abgesagt, annullato, geannuleerd]
-  no_owner: [unassigned, not assigned, no owner, "(none)", "-", n/a, unknown, inactive user, deleted user,  # owner cells that are no rep: rows left out
+  no_owner: [unassigned, not assigned, no owner, "(none)", "-", n/a, unknown, inactive user, deleted user, tbd, tba,  # owner cells that are no rep: rows left out
     sin asignar, não atribuído, non assigné, nicht zugewiesen, non assegnato, niet toegewezen]
   referral: ["yes", "y", "true", "1", x, asked]  # a referral was asked
 

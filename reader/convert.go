@@ -380,11 +380,27 @@ func (c *converter) owner(v string) owner {
 	if c.words.noOwner[ownerKey(v)] {
 		return owner{placeholder: true}
 	}
-	rep := c.roster.canonical(v)
+	rep := c.roster.canonical(withoutDeactivated(v))
 	if _, known := c.roster.lookup(rep); !known && isEmail(rep) {
 		c.tally.emailOwner(rep)
 	}
 	return owner{rep: rep}
+}
+
+// deactivatedMarks are what CRMs append to the name of a user who has left
+// ("Eva Müller (Deactivated User)" in HubSpot): the deals are still hers.
+var deactivatedMarks = []string{"(deactivated user)", "(deactivated)", "(inactive user)", "(inactive)", "[deactivated]", "[inactive]"}
+
+// withoutDeactivated is the owner v without a deactivation mark at its end.
+func withoutDeactivated(v string) string {
+	t := strings.TrimSpace(v)
+	lower := strings.ToLower(t)
+	for _, m := range deactivatedMarks {
+		if strings.HasSuffix(lower, m) && len(t) > len(m) {
+			return strings.TrimSpace(t[:len(t)-len(m)])
+		}
+	}
+	return v
 }
 
 // isEmail reports text shaped like an e-mail address: one @ with text on

@@ -84,3 +84,32 @@ func TestReportFooterIsNoRep(t *testing.T) {
 		}
 	}
 }
+
+// A user who left is still the rep of their deals; "TBD" is no rep.
+func TestDeactivatedAndTBDOwners(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"roster.csv": "Name,Manager,Office,Email\nEva Müller,Ana Ruiz,Berlin,eva@acme.example\n",
+		"hubspot-deals.csv": "Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount\n" +
+			"10111,Lambda upgrade,Closed Won,2026-03-12 10:00,Eva Müller (Deactivated User),1800\n" +
+			"10112,Mu,Closed Won,2026-03-13 10:00,Eva Müller,700\n",
+		"tracker.csv": "Rep,Client,Status,Close date,Value\nTBD,Client I,Won,03/21/2026,9000\nEva Müller [inactive],Client J,Won,03/22/2026,100\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := read(t, dir, nil)
+	for _, rec := range res.byKind(repcard.KindDeals) {
+		if rec.Rep != "Eva Müller" {
+			t.Errorf("%s row %d: rep %q, want Eva Müller", rec.Src.File, rec.Src.Row, rec.Rep)
+		}
+	}
+	if n := len(res.byKind(repcard.KindDeals)); n != 3 {
+		t.Errorf("%d deals, want 3", n)
+	}
+	if len(res.batch.Issues) != 1 || res.batch.Issues[0].Kind != repcard.IssueNoOwner || res.batch.Issues[0].Row != 2 {
+		t.Errorf("issues %v, want tracker.csv row 2: no owner", res.batch.Issues)
+	}
+}
