@@ -45,7 +45,7 @@ func (s *sheetRead) readRows(src rowSource) bool {
 			s.overTotal(num)
 			break
 		}
-		if isTotalRow(row) || isRepeatedHeader(row, s.headerNorm, l) {
+		if isTotalRow(row) || subtotalRow(row, l) || isRepeatedHeader(row, s.headerNorm, l) {
 			s.in.Skipped++
 			continue
 		}
