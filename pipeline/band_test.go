@@ -13,25 +13,28 @@ import (
 // mapping: the numbers per rep are the hand-computed ones and no rep is
 // named "Subtotal".
 func TestRunGroupedHeaderTrackers(t *testing.T) {
+	inbox := map[string]string{}
+	inbox["weekly tracker.csv"] = "Weekly activity tracker — Q4 2026\n\n" +
+		",,Phone activity,,,Face-to-face,,Revenue,,,\n" +
+		"Week,Rep,Dials,Contacts,Appts,Meetings,Closes,New,Existing,Total,Conversion %\n" +
+		"October,,,,,,,,,,\n" +
+		"2026-10-05,Ann Lee,120,30,6,5,2,1000,500,1500,40%\n" +
+		"2026-10-05,Bob Ray,80,20,4,3,1,0,800,800,33%\n" +
+		"2026-10-12,Ann Lee,100,25,5,4,1,700,0,700,25%\n" +
+		"2026-10-12,Subtotal,300,75,15,12,4,1700,1300,3000,\n" +
+		"November,,,,,,,,,,\n" +
+		"2026-11-02,Bob Ray,90,22,3,6,2,1200,300,1500,33%\n" +
+		"Month total,,90,22,3,6,2,1200,300,1500,\n"
+	inbox["daily sales.csv"] = ",,Calls,,Deals,,Revenue,\n" +
+		"Date,Rep,Made,Connected,Won,Lost,Amount,Target\n" +
+		"2026-10-01,Ann Lee,40,10,1,2,900,1000\n" +
+		"2026-10-01,Bob Ray,35,8,0,3,,1000\n" +
+		"2026-10-02,Ann Lee,30,9,2,1,\"1,250.50\",1000\n" +
+		"Total October,,105,27,3,6,2150.50,3000\n"
 	dir := t.TempDir()
-	in := func(name, content string) { writeFile(t, filepath.Join(dir, "inbox", name), content) }
-	in("weekly tracker.csv", "Weekly activity tracker — Q4 2026\n\n"+
-		",,Phone activity,,,Face-to-face,,Revenue,,,\n"+
-		"Week,Rep,Dials,Contacts,Appts,Meetings,Closes,New,Existing,Total,Conversion %\n"+
-		"October,,,,,,,,,,\n"+
-		"2026-10-05,Ann Lee,120,30,6,5,2,1000,500,1500,40%\n"+
-		"2026-10-05,Bob Ray,80,20,4,3,1,0,800,800,33%\n"+
-		"2026-10-12,Ann Lee,100,25,5,4,1,700,0,700,25%\n"+
-		"2026-10-12,Subtotal,300,75,15,12,4,1700,1300,3000,\n"+
-		"November,,,,,,,,,,\n"+
-		"2026-11-02,Bob Ray,90,22,3,6,2,1200,300,1500,33%\n"+
-		"Month total,,90,22,3,6,2,1200,300,1500,\n")
-	in("daily sales.csv", ",,Calls,,Deals,,Revenue,\n"+
-		"Date,Rep,Made,Connected,Won,Lost,Amount,Target\n"+
-		"2026-10-01,Ann Lee,40,10,1,2,900,1000\n"+
-		"2026-10-01,Bob Ray,35,8,0,3,,1000\n"+
-		"2026-10-02,Ann Lee,30,9,2,1,\"1,250.50\",1000\n"+
-		"Total October,,105,27,3,6,2150.50,3000\n")
+	for name, content := range inbox {
+		writeFile(t, filepath.Join(dir, "inbox", name), content)
+	}
 	cfg := testConfig(t, dir)
 	october := repcard.MonthPeriod(repcard.MonthOf(2026, 10))
 	res := run(t, cfg, Options{Period: &october})

@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,7 +53,7 @@ func writeBanded(t *testing.T, dir, name string, rows [][]string, merges []strin
 		}
 	}
 	for _, m := range merges {
-		a, b, _ := cutRange(m)
+		a, b, _ := strings.Cut(m, ":")
 		if err := f.MergeCell("Sheet1", a, b); err != nil {
 			t.Fatal(err)
 		}
@@ -59,15 +61,6 @@ func writeBanded(t *testing.T, dir, name string, rows [][]string, merges []strin
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func cutRange(m string) (string, string, bool) {
-	for i := range m {
-		if m[i] == ':' {
-			return m[:i], m[i+1:], true
-		}
-	}
-	return m, m, false
 }
 
 // Two tracker shapes with a grouped header, two variants of each, each as
@@ -225,7 +218,7 @@ func TestMatchComputedColumns(t *testing.T) {
 				t.Fatalf("layout %+v, want %s", l, tc.kind)
 			}
 			for f, cols := range tc.want {
-				if !equalInts(l.cols[f], cols) {
+				if !slices.Equal(l.cols[f], cols) {
 					t.Errorf("%s: columns %v, want %v", f, l.cols[f], cols)
 				}
 			}
@@ -236,18 +229,6 @@ func TestMatchComputedColumns(t *testing.T) {
 			}
 		})
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // A row above the header is a band only when it leaves the first column
@@ -268,23 +249,11 @@ func TestBandGroups(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := bandGroups(tc.band, header)
-			if (got == nil) != (tc.want == nil) || got != nil && !equalStrings(got, tc.want) {
+			if (got == nil) != (tc.want == nil) || got != nil && !slices.Equal(got, tc.want) {
 				t.Errorf("groups %q, want %q", got, tc.want)
 			}
 		})
 	}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Subtotal rows and month labels inside a table are no data; a rep or an
