@@ -112,7 +112,11 @@ func allBlank(rows [][]string) bool {
 // returns no layout and the reason (ReasonContactList).
 func findHeader(head [][]string, maps []mappingFor, repKnown bool) (*layout, string) {
 	for i, row := range head {
-		if l := matchRow(row, maps, repKnown); l != nil {
+		l := bandMatch(head, i, maps, repKnown) // a grouped header (band.go)
+		if l == nil {
+			l = matchRow(row, maps, repKnown)
+		}
+		if l != nil {
 			l.headerRow = i + 1
 			l.header = row
 			if contactList(l, head[i+1:]) {

@@ -39,6 +39,35 @@
 // kind none (ReasonContactList), never a roster. A sheet of kind none with a
 // rep or date column gets a config mapping of guesses in Input.Suggest.
 //
+// A grouped header is two rows: a band of group words (merged cells, or a
+// word and blanks) over the real header. The row above a header is a band
+// when it leaves the first column blank and holds at most half as many
+// short labels as the header, each over a header cell; a group runs from
+// its word to the next (merges are not read: the Rows iterator gives a
+// merge's value in its first cell, and blanks are what a CSV band has
+// too). The header word names its column unless the band qualifies it
+// (band.go: "Total" under Revenue is the amount, "New" and "Existing" its
+// parts, not read; "Contacts" or "Connected" under a phone band are calls
+// that reached someone, counted before the dials, which stand in only on a
+// row without them; appointments set on the phone are no meetings) or it
+// is generic ("Amount", "Total", "New") under a band repcard does not know:
+// then band and word are read together. A sheet with a config mapping is
+// read by its header words alone.
+//
+// What a tracker computes is not an input (computed.go): a column whose
+// header holds "%" or a word of a target, rate, average or variance (Target,
+// Plan, Quota, Goal, Avg, Rate, Ratio, Variance, Var., Ach., Achievement,
+// Conversion…), on its own or from its band, never feeds a count or an
+// amount; it may feed a field that is no measure ("Probability (%)"), and
+// a config mapping that names it is obeyed. A target is never a rep's goal:
+// goals come from config goals: only.
+//
+// Inside a table, a total row is no data (Input.Skipped): "Total…",
+// "Grand Total", "Subtotal" first (isTotalRow), a short first cell ending
+// in total or subtotal ("Month total", "Sub-total"), a total word in the
+// rep column, and a month's name alone on its row ("October", "Oct 2026"),
+// a band label.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a

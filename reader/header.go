@@ -85,7 +85,7 @@ func mapColumns(l *layout, norm []string, t *compiled, taken []bool) int {
 		}
 		for _, name := range t.cols[f] {
 			for i, h := range norm {
-				if h == name && (!taken[i] || sharedField(f, l, i)) {
+				if sameHeader(f, h, name) && (!taken[i] || sharedField(f, l, i)) {
 					l.cols[f] = append(l.cols[f], i)
 				}
 			}
@@ -175,11 +175,12 @@ func matchRow(row []string, maps []mappingFor, repKnown bool) *layout {
 	if nonEmpty < 1 {
 		return nil
 	}
+	plain, norm := norm, markComputed(row, norm) // see computed.go
 	presetTables, syn := compiledTables()
 	for _, m := range maps {
 		l := &layout{kind: m.kind, how: fmt.Sprintf("config mapping[%d]", m.index), fixedRep: m.rep}
 		taken := make([]bool, len(norm))
-		mapColumns(l, norm, &m.table, taken)
+		mapColumns(l, plain, &m.table, taken)
 		if !allMapped(l, &m.table) {
 			continue
 		}
