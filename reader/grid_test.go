@@ -195,14 +195,20 @@ func TestReadGridTransposed(t *testing.T) {
 }
 
 // TestReadGridRefused: a grid with no measure named, and one of bare months
-// with no year, are sheets not read (sales data), saying what to do.
+// with no year, are sheets not read (sales data), saying what to do. Shapes
+// that are no grid stay what they were: a product × month sheet, names not
+// on the roster, months with text in the cells, a long tally table.
 func TestReadGridRefused(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"roster.csv":     gridRoster,
-		"tracker.csv":    "Rep,Jan,Feb,Mar\nJane Doe,1,2,3\nOmar Haddad,4,5,6\n",
-		"calls.csv":      "Rep,Jan,Feb,Mar\nJane Doe,1,2,3\nOmar Haddad,4,5,6\n",
-		"calls 2026.csv": "Rep,Nov,Dec,Jan\nJane Doe,1,2,3\nOmar Haddad,4,5,6\n",
+		"roster.csv":          gridRoster,
+		"tracker.csv":         "Rep,Jan,Feb,Mar\nJane Doe,1,2,3\nOmar Haddad,4,5,6\n",
+		"calls.csv":           "Rep,Jan,Feb,Mar\nJane Doe,1,2,3\nOmar Haddad,4,5,6\n",
+		"calls 2026.csv":      "Rep,Nov,Dec,Jan\nJane Doe,1,2,3\nOmar Haddad,4,5,6\n",
+		"sales 2026.csv":      "Product,Jan,Feb,Mar\nWidget A,1,2,3\nWidget B,4,5,6\n",
+		"acme calls 2026.csv": "Rep,Jan,Feb,Mar\nAcme Corp,1,2,3\nGlobex,4,5,6\n",
+		"meetings 2026.csv":   "Rep,Jan,Feb,Mar\nJane Doe,yes,no,3\nOmar Haddad,4,5,6\n",
+		"tally.csv":           "Rep,Date,Calls,Sales\nJane Doe,2026-10-01,5,1\nJane Doe,2026-10-02,4,0\n",
 	})
 	res := read(t, dir, nil)
 	for file, want := range map[string]string{
@@ -219,22 +225,7 @@ func TestReadGridRefused(t *testing.T) {
 		{"Jane Doe", d(2026, time.November, 1), 1}, {"Jane Doe", d(2026, time.December, 1), 2}, {"Jane Doe", d(2027, time.January, 1), 3},
 		{"Omar Haddad", d(2026, time.November, 1), 4}, {"Omar Haddad", d(2026, time.December, 1), 5}, {"Omar Haddad", d(2027, time.January, 1), 6},
 	})
-}
-
-// TestReadGridNotTaken: shapes that are no grid stay what they were: a
-// product × month sheet, a long tally table, reps not on the roster,
-// months with text in the cells.
-func TestReadGridNotTaken(t *testing.T) {
-	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{
-		"roster.csv":        gridRoster,
-		"sales 2026.csv":    "Product,Jan,Feb,Mar\nWidget A,1,2,3\nWidget B,4,5,6\n",
-		"calls 2026.csv":    "Rep,Jan,Feb,Mar\nAcme Corp,1,2,3\nGlobex,4,5,6\n",
-		"meetings 2026.csv": "Rep,Jan,Feb,Mar\nJane Doe,yes,no,3\nOmar Haddad,4,5,6\n",
-		"tally.csv":         "Rep,Date,Calls,Sales\nJane Doe,2026-10-01,5,1\nJane Doe,2026-10-02,4,0\n",
-	})
-	res := read(t, dir, nil)
-	for _, f := range []string{"sales 2026.csv", "calls 2026.csv", "meetings 2026.csv"} {
+	for _, f := range []string{"sales 2026.csv", "acme calls 2026.csv", "meetings 2026.csv"} {
 		if in := res.input(f, ""); in.Kind != repcard.KindNone || strings.Contains(in.Reason, "grid") {
 			t.Errorf("%s: %+v, want no grid", f, in)
 		}
