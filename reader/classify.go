@@ -143,6 +143,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 		p.layout, p.reason = findHeader(p.head, p.maps, p.rep != "")
 		if p.layout == nil && p.reason == "" {
 			p.reason, p.suggest = whyNone(p.head, p.rep != "", p.file, p.sheet)
+			r.findGrid(p) // a reps × periods grid (grid.go)
 		}
 	}
 	if p.layout != nil && p.layout.has(fRep) {

@@ -68,6 +68,35 @@
 // rep column, and a month's name alone on its row ("October", "Oct 2026"),
 // a band label.
 //
+// A sheet of kind none may be a grid (grid.go): a home-made tracker with one
+// row per rep and one column per month, week or day (or periods down and
+// reps across), each cell one measure. It is recognised only after every
+// kind failed, so no sheet a kind reads is ever taken for one, and only
+// when a header row (or, transposed, the first columns below a header)
+// holds at least 3 period labels of one kind, more than its other headers
+// bar totals; the other axis at least 2 distinct names (one on the roster
+// when there is a roster; without one, a rep header such as Rep or Sales
+// rep, or names written like people's); and every cell of the head's body
+// a number or blank, one at least filled. Decisions: a month is a tally
+// dated the 1st of its month (tallies of a month are dated so; the report
+// counts a tally in the month of its date); a week is dated by the day its
+// label names (Week ending 10/09/2026, 5-Oct 7 days apart), an ISO week
+// (W42, Week 42) by its Monday; a day by itself. A label with no year
+// takes the previous label's, else the first 19xx/20xx in the title rows
+// (nearest the header first), the sheet's name, the file's name; a month
+// earlier than the one before it starts the next year (Nov, Dec, Jan), so
+// bare months run oldest first. The measure is the first of those texts
+// that names one: revenue words (or a currency sign) → Amount, calls,
+// meetings, contacts → Contacts, sales, closings, wins → Closings (sales
+// before activity, tracker, rep… names the template, not the measure).
+// A tally's Type is the measure, so that a calls grid and a meetings grid
+// in two files are not duplicates of each other. A grid with no measure or
+// no year is kind none, NotReadSalesData, its reason saying how to name the
+// sheet (config mappings cannot describe a grid). Input.Rows counts
+// filled cells; a rep (or period) with none is skipped. Period labels
+// are English; dates in them follow date_order, else the labels' own
+// order, else month/day.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a

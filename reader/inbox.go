@@ -148,7 +148,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			is := r.errorIssue(p.file, p.sheet, p.readErr)
 			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 		case p.layout == nil:
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: notReadClass(p.head, p.reason, p.suggest != "")})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: notReadClass(p.head, p.reason, p.suggest != "" || p.gridNone)})
 		default:
 			r.readSheet(p, emit)
 		}
@@ -232,4 +232,6 @@ type sheetPlan struct {
 	readErr    error     // the sheet could not be read to its header
 	stamp      fileStamp // the file when it was classified
 	input      int       // index of its repcard.Input in the batch, once added
+	grid       *grid     // a reps × periods grid read as tallies (grid.go), with layout
+	gridNone   bool      // a grid that cannot be read: reason says why
 }

@@ -125,6 +125,10 @@ func (s *sheetRead) decide() {
 // process turns one data row into a record and hands it on, unless it is
 // left out, not data, or a duplicate.
 func (s *sheetRead) process(row []string, num int) {
+	if s.p.grid != nil {
+		s.gridRow(row, num) // grid.go
+		return
+	}
 	r, p, rec := s.r, s.p, &s.rec
 	s.conv.src.Row = num
 	err := s.conv.fill(rec, row)

@@ -59,10 +59,6 @@ func totalLabel(s string) bool {
 	return false
 }
 
-// monthNames are the English month names; a month label is one of them,
-// whole or its first three letters ("Sept" too), and may carry a year.
-const monthNames = "january february march april may june july august september october november december"
-
 // monthLabel reports a cell holding a month's name, with a year or not:
 // "October", "OCT", "October 2026", "Oct-26".
 func monthLabel(s string) bool {
@@ -73,13 +69,8 @@ func monthLabel(s string) bool {
 	if len(words) == 2 && !yearWord(words[1]) {
 		return false
 	}
-	w := words[0]
-	for _, m := range strings.Fields(monthNames) {
-		if w == m || w == m[:3] || (m == "september" && w == "sept") {
-			return true
-		}
-	}
-	return false
+	_, ok := monthNames[words[0]] // whole, or its first three letters ("Sept" too)
+	return ok
 }
 
 // yearWord reports two or four digits.
