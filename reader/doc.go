@@ -5,7 +5,14 @@
 // that maps the required fields of a kind (activities, deals, tallies,
 // roster). Headers are mapped by the config's explicit mapping, then the
 // presets of known trackers (Salesforce, HubSpot, Pipedrive, Zoho, Close),
-// then generic synonyms. Rows then become Records:
+// then generic synonyms: English (presets.go), then Spanish, Portuguese,
+// French, German, Italian and Dutch, one file per language (lang_es.go …
+// lang_nl.go; lang.go says how to add one). A language's own names
+// (Vendedor, Betrag, Sluitingsdatum) are read in any header row; its names
+// that are English words or mean something else in another language (Data,
+// Phase, Commercial, Termine) only in a row that also holds one of its own
+// names, so a row with none reads exactly as English. Rows then become
+// Records:
 //
 //	Opportunity Owner | Stage      | Amount  | Close Date
 //	Jane Doe          | Closed Won | 1200.50 | 2026-10-03

@@ -160,7 +160,8 @@ func specOf(k repcard.Kind) kindSpec {
 }
 
 // matchRow tries to read row as a header: config mappings for this file
-// first, then presets, then the synonyms of each kind. repKnown says a rep
+// first, then presets, then the synonyms of each kind (with the names of
+// the languages the row is written in, see synonymsFor). repKnown says a rep
 // can be found for a sheet with no rep column (sheet or file name on the
 // roster). It returns nil when the row maps no kind.
 func matchRow(row []string, maps []mappingFor, repKnown bool) *layout {
@@ -176,7 +177,8 @@ func matchRow(row []string, maps []mappingFor, repKnown bool) *layout {
 		return nil
 	}
 	plain, norm := norm, markComputed(row, norm) // see computed.go
-	presetTables, syn := compiledTables()
+	presetTables, _ := compiledTables()
+	syn := synonymsFor(plain) // the languages the row is written in
 	for _, m := range maps {
 		l := &layout{kind: m.kind, how: fmt.Sprintf("config mapping[%d]", m.index), fixedRep: m.rep}
 		taken := make([]bool, len(norm))

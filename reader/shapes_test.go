@@ -232,10 +232,11 @@ func TestSuggestMapping(t *testing.T) {
 	}{
 		{"rep, no recognised date", "Rep,Date of call,Customer,Notes\nCarla Diaz,04/12/2021,Acme,left voicemail\nBen Ito,04/13/2021,Gamma,spoke to buyer\n",
 			[]string{"Rep", "Date of call"}, repcard.KindActivities},
-		{"no rep column", "Fecha,Vendedor,Cliente,Resultado\n2021-04-12,Carla Diaz,Acme,venta\n2021-04-13,Ben Ito,Gamma,no\n2021-04-14,Carla Diaz,Beta,no\n",
-			[]string{"Fecha", "Vendedor"}, repcard.KindActivities},
-		{"no rep, no date header, a sheet name to escape", "Día,Verkäufer,Kunde\n12.04.2021,Carla Diaz,Acme\n13.04.2021,Ben Ito,Gamma\n",
-			[]string{"Día", "Verkäufer"}, repcard.KindActivities},
+		// Polish: a language no synonym knows.
+		{"no rep column", "Dzień,Sprzedawca,Klient,Wynik\n2021-04-12,Carla Diaz,Acme,venta\n2021-04-13,Ben Ito,Gamma,no\n2021-04-14,Carla Diaz,Beta,no\n",
+			[]string{"Dzień", "Sprzedawca"}, repcard.KindActivities},
+		{"no rep, no date header, a sheet name to escape", "Dzień,Handlowiec,Kontrahent\n12.04.2021,Carla Diaz,Acme\n13.04.2021,Ben Ito,Gamma\n",
+			[]string{"Dzień", "Handlowiec"}, repcard.KindActivities},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -127,7 +127,8 @@ func TestCheckSuggestsMapping(t *testing.T) {
 	dir := t.TempDir()
 	inbox := filepath.Join(dir, "inbox")
 	writeFile(t, filepath.Join(inbox, "calls log.csv"), "Rep,Date of call,Outcome\nJane Doe,2026-10-01,Won\nJane Doe,2026-10-02,Lost\n")
-	writeFile(t, filepath.Join(inbox, "ventas.csv"), "Vendedor,Fecha,Cliente\nAna Ruiz,2026-10-01,Acme\nLuis Gil,2026-10-02,Globex\nAna Ruiz,2026-10-03,Initech\n")
+	// Polish: a language no synonym knows.
+	writeFile(t, filepath.Join(inbox, "ventas.csv"), "Sprzedawca,Dzień,Klient\nAna Ruiz,2026-10-01,Acme\nLuis Gil,2026-10-02,Globex\nAna Ruiz,2026-10-03,Initech\n")
 	code, out, _ := runMain(t, "check", "-in", inbox)
 	if code != exitNothing {
 		t.Fatalf("exit %d, want %d (no sheet read)\n%s", code, exitNothing, out)

@@ -2,6 +2,8 @@ package cell
 
 import (
 	"math"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/repcard/repcard"
 )
@@ -47,9 +49,10 @@ var (
 //	2026-10-31 14:05  2026-10-31T14:05:00.123+02:00    date-times (zone ignored)
 //	10/31/2026  31/10/2026  3/1/17  10-31-2026         by order (see below)
 //	31.10.2026  31.10.26                               day first, always
-//	31-Oct-2026  01-Jan-15  31/Oct/2026  31OCT2026     month names in English
+//	31-Oct-2026  01-Jan-15  31/Oct/2026  31OCT2026     month names
 //	31 Oct 2026  31st October 2026  Oct 31, 2026
 //	October 31 2026  Sat, Oct 31, 2026
+//	31. Okt. 2026  31 de octubre de 2026  31-dic-2026  other languages
 //	46326  46326.75                                    Excel serial, 1900 system
 //
 // A time of day may follow any form after a space (or a T after an ISO
@@ -65,8 +68,11 @@ var (
 // else is ErrAmbiguous. A dashed numeric date needs a four-digit year
 // (26-10-31 is not read, so it cannot be mistaken for 2031).
 //
-// Month names are English, three letters or full ("Sept" too), in any case,
-// optionally followed by a dot. A leading weekday ("Sat", "Saturday") is
+// Month names are English, Spanish, Portuguese, French, German, Italian or
+// Dutch, abbreviated or full ("Sept", "févr", "März", "mrt" too), in any
+// case, with their accents or without, optionally followed by a dot. A day
+// may be followed by a dot (31. Oktober 2026), and "de" or "del" may stand
+// around the month (31 de octubre de 2026). A leading weekday ("Sat", "Saturday") is
 // allowed and must match the date. Two-digit years are 2000–2069 for 00–69
 // and 1970–1999 for 70–99. The date must exist: years 1–9999, 29 February
 // only in leap years.
@@ -98,7 +104,7 @@ func parseDate(s string, order DateOrder) (repcard.Date, DateOrder, error) {
 	w, i := word(s, 0, &buf)
 	wd, ok := weekdays[string(w)]
 	if !ok {
-		if months[string(w)] == 0 {
+		if m, _ := monthAt(s, 0); m == 0 {
 			return 0, DateAuto, errNotDate
 		}
 		d, err := monthFirst(s, -1)
@@ -125,9 +131,7 @@ func parseDate(s string, order DateOrder) (repcard.Date, DateOrder, error) {
 // monthFirst reads "Oct 31, 2026", "October 31st 2026"; wd is the weekday
 // written before it, or -1.
 func monthFirst(s string, wd int) (repcard.Date, error) {
-	var buf [wordBuf]byte
-	w, i := word(s, 0, &buf)
-	m := months[string(w)]
+	m, i := monthAt(s, 0)
 	if m == 0 {
 		return 0, errMonthName
 	}
@@ -197,9 +201,7 @@ func digitDate(s string, order DateOrder, wd int) (repcard.Date, DateOrder, erro
 	switch {
 	case (c == '-' || c == '/') && n+1 < len(s) && isLetter(s[n+1]):
 		// 31-Oct-2026, 31/Oct/2026
-		var buf [wordBuf]byte
-		w, i := word(s, n+1, &buf)
-		m := months[string(w)]
+		m, i := monthAt(s, n+1)
 		if m == 0 {
 			return 0, DateAuto, errMonthName
 		}
@@ -212,7 +214,7 @@ func digitDate(s string, order DateOrder, wd int) (repcard.Date, DateOrder, erro
 		}
 		d, err := finish(s[i+1+yn:], y, m, a, wd, false)
 		return d, DateAuto, err
-	case c == '/' || c == '-' || c == '.':
+	case c == '/' || c == '-' || (c == '.' && n+1 < len(s) && isDigit(s[n+1])):
 		b, bn := digits(s, n+1)
 		k := n + 1 + bn
 		if bn < 1 || bn > 2 || k >= len(s) || s[k] != c {
@@ -229,22 +231,24 @@ func digitDate(s string, order DateOrder, wd int) (repcard.Date, DateOrder, erro
 		}
 		return numericDate(rest, a, b, y, order, wd)
 	}
-	// 31 Oct 2026, 31st October 2026, 31OCT2026
+	// 31 Oct 2026, 31st October 2026, 31OCT2026, 31. Oktober 2026,
+	// 31 de octubre de 2026
 	i := skipOrdinal(s, n)
-	j := skipSpaces(s, i)
+	if i == n && i < len(s) && s[i] == '.' {
+		i++
+	}
+	j := skipOf(s, skipSpaces(s, i))
 	if j == len(s) || !isLetter(s[j]) {
 		return 0, DateAuto, errNotDate
 	}
-	var buf [wordBuf]byte
-	w, i := word(s, j, &buf)
-	m := months[string(w)]
+	m, i := monthAt(s, j)
 	if m == 0 {
 		return 0, DateAuto, errMonthName
 	}
 	if i < len(s) && s[i] == '.' {
 		i++
 	}
-	j = skipCommaSpace(s, i)
+	j = skipOf(s, skipCommaSpace(s, i))
 	y, yn, err := year(s, j, true)
 	if err != nil {
 		return 0, DateAuto, err
@@ -317,6 +321,60 @@ func year(s string, i int, short bool) (y, n int, err error) {
 	}
 	return y, n, nil
 }
+
+// skipOf skips the "de" or "del" and the white space after it at s[i:], as
+// Spanish and Portuguese write a date: 31 de octubre de 2026.
+func skipOf(s string, i int) int {
+	if i+2 < len(s) && s[i]|0x20 == 'd' && s[i+1]|0x20 == 'e' {
+		k := i + 2
+		if s[k]|0x20 == 'l' {
+			k++
+		}
+		if j := skipSpaces(s, k); j > k {
+			return j
+		}
+	}
+	return i
+}
+
+// monthAt reads the month name at s[i:] and returns its number (0 when
+// the word is none) and the index after the word. Names are those of
+// months, in any case, with their accents or without.
+func monthAt(s string, i int) (m, end int) {
+	var buf [monthBuf]byte
+	n := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !isLetter(c) {
+				break
+			}
+			if n < monthBuf {
+				buf[n] = c | 0x20
+			}
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		r = unicode.ToLower(r)
+		if n+utf8.RuneLen(r) <= monthBuf {
+			utf8.EncodeRune(buf[n:], r)
+		}
+		n += utf8.RuneLen(r)
+		i += size
+	}
+	if n > monthBuf {
+		return 0, i
+	}
+	return months[string(buf[:n])], i
+}
+
+// monthBuf is long enough for every month name ("septiembre", "décembre").
+const monthBuf = 12
 
 // skipOrdinal skips st, nd, rd or th after a day number.
 func skipOrdinal(s string, i int) int {
@@ -579,19 +637,40 @@ func DateFromSerial(serial float64, date1904 bool) (repcard.Date, error) {
 	return serialBase1900 + 1 + n, nil
 }
 
+// months are the month names and abbreviations of English, Spanish,
+// Portuguese, French, German, Italian and Dutch (no abbreviation means two
+// months between them), lower case; accented names also without their
+// accents, as typed on a keyboard without them.
 var months = map[string]int{
-	"jan": 1, "january": 1,
-	"feb": 2, "february": 2,
-	"mar": 3, "march": 3,
-	"apr": 4, "april": 4,
-	"may": 5,
-	"jun": 6, "june": 6,
-	"jul": 7, "july": 7,
-	"aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9,
-	"oct": 10, "october": 10,
-	"nov": 11, "november": 11,
-	"dec": 12, "december": 12,
+	"jan": 1, "january": 1, "ene": 1, "enero": 1, "janeiro": 1, "janv": 1, "janvier": 1,
+	"januar": 1, "jänner": 1, "jaenner": 1, "gen": 1, "gennaio": 1, "januari": 1,
+
+	"feb": 2, "february": 2, "febrero": 2, "fev": 2, "fevereiro": 2, "févr": 2, "fevr": 2, "février": 2,
+	"fevrier": 2, "februar": 2, "febbraio": 2, "februari": 2,
+
+	"mar": 3, "march": 3, "marzo": 3, "março": 3, "marco": 3, "mars": 3, "märz": 3, "maerz": 3,
+	"mär": 3, "mrz": 3, "maart": 3, "mrt": 3,
+
+	"apr": 4, "april": 4, "abr": 4, "abril": 4, "avr": 4, "avril": 4, "aprile": 4,
+
+	"may": 5, "mayo": 5, "mai": 5, "maio": 5, "mag": 5, "maggio": 5, "mei": 5,
+
+	"jun": 6, "june": 6, "junio": 6, "junho": 6, "juin": 6, "juni": 6, "giu": 6, "giugno": 6,
+
+	"jul": 7, "july": 7, "julio": 7, "julho": 7, "juil": 7, "juillet": 7, "juli": 7, "lug": 7, "luglio": 7,
+
+	"aug": 8, "august": 8, "ago": 8, "agosto": 8, "août": 8, "aout": 8, "augustus": 8,
+
+	"sep": 9, "sept": 9, "september": 9, "septiembre": 9, "setiembre": 9, "set": 9, "setembro": 9,
+	"septembre": 9, "sett": 9, "settembre": 9,
+
+	"oct": 10, "october": 10, "octubre": 10, "out": 10, "outubro": 10, "octobre": 10, "okt": 10,
+	"oktober": 10, "ott": 10, "ottobre": 10,
+
+	"nov": 11, "november": 11, "noviembre": 11, "novembro": 11, "novembre": 11,
+
+	"dec": 12, "december": 12, "dic": 12, "diciembre": 12, "dez": 12, "dezembro": 12, "déc": 12,
+	"décembre": 12, "decembre": 12, "dezember": 12, "dicembre": 12,
 }
 
 var weekdays = map[string]int{
