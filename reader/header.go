@@ -228,11 +228,40 @@ func matchRow(row []string, maps []mappingFor, repKnown bool) *layout {
 			// uses Status for done / not done.
 			fixStatusAsDone(l, norm)
 		}
+		if spec.kind == repcard.KindDeals && callLog(l, norm, syn[repcard.KindActivities]) {
+			continue
+		}
 		if satisfies(l, spec, repKnown) {
 			return l
 		}
 	}
 	return nil
+}
+
+// callLog reports a deals layout that is a log of touches: its status is a
+// column an activity log would read as its outcome ("Outcome", "Result",
+// in any language read), its date one an activity log would read as the
+// touch's day ("Date", not "Close Date"), and nothing else of a deal
+// (amount, commission, stage, probability, deal id) is there. Read as
+// deals, its outcomes (Connected, Voicemail) would all be unknown statuses,
+// and the way out offered would turn calls into sales; read as activities,
+// each row is a touch, and a won or lost outcome still a sale or a no.
+// "Status" stays a deal's.
+func callLog(l *layout, norm []string, act compiled) bool {
+	for _, f := range []field{fAmount, fCommission, fStage, fProbability, fDealID} {
+		if l.has(f) {
+			return false
+		}
+	}
+	header := func(f field) string {
+		if cols := l.cols[f]; len(cols) == 1 {
+			return norm[cols[0]]
+		}
+		return ""
+	}
+	status, date := header(fStatus), header(fDate)
+	return status != "" && status != "status" && slices.Contains(act.cols[fOutcome], status) &&
+		date != "" && slices.Contains(act.cols[fDate], date)
 }
 
 // fixStatusAsDone moves a "Status" column from outcome to done when another

@@ -113,3 +113,42 @@ func TestDeactivatedAndTBDOwners(t *testing.T) {
 		t.Errorf("issues %v, want tracker.csv row 2: no owner", res.batch.Issues)
 	}
 }
+
+// A personal call log whose outcome column could pass for a deal's status
+// is a log of touches; the same columns with an amount are deals.
+func TestCallLogIsActivities(t *testing.T) {
+	dir := t.TempDir()
+	writeXLSX(t, filepath.Join(dir, "call log.xlsx"), false, xlsxSheet{name: "Carla Jansen", rows: [][]any{
+		{"Date", "Company", "Contact", "Outcome", "Next step"},
+		{"2026-03-02", "Heineken", "Jan de Vries", "Connected", "Send deck"},
+		{"2026-03-03", "Philips", "Eva Smit", "Voicemail", "Call back"},
+		{"2026-03-04", "ASML", "Piet Bos", "Cancelled", "-"},
+	}})
+	files := map[string]string{
+		"roster.csv":       "Name,Manager\nCarla Jansen,Ana Ruiz\nBob Chen,Ana Ruiz\n",
+		"Bob Chen.csv":     "Date,Account,Result,Notes\n2026-03-05,Globex,Not interested,budget\n2026-03-06,Hooli,Meeting booked,\n",
+		"won and lost.csv": "Rep,Date,Client,Result,Amount\nBob Chen,2026-03-07,Initech,Won,1200\nBob Chen,2026-03-08,Umbrella,Lost,800\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := read(t, dir, nil)
+	for _, c := range []struct {
+		file, sheet string
+		kind        repcard.Kind
+		used        int
+	}{
+		{"call log.xlsx", "Carla Jansen", repcard.KindActivities, 3},
+		{"Bob Chen.csv", "", repcard.KindActivities, 2},
+		{"won and lost.csv", "", repcard.KindDeals, 2},
+	} {
+		if in := res.input(c.file, c.sheet); in.Kind != c.kind || in.Used != c.used {
+			t.Errorf("%s: %s, %d used; want %s, %d", c.file, in.Kind, in.Used, c.kind, c.used)
+		}
+	}
+	if len(res.batch.Issues) > 0 || len(res.batch.UnknownStatuses) > 0 {
+		t.Errorf("issues %v, unknown statuses %v", res.batch.Issues, res.batch.UnknownStatuses)
+	}
+}
