@@ -438,9 +438,12 @@ func (c *converter) fillDeal(rec *repcard.Record, row []string) error {
 	status, col := c.value(row, fStatus)
 	rec.OutcomeText = status
 	sw := c.statuses.get(status, c.words.status)
-	if sw.unknown && !c.openStage(row) {
-		c.tally.unknownStatus(status)
-		return c.fail(col, status, repcard.IssueUnknownStatus, status)
+	if sw.unknown {
+		if !c.openStage(row) {
+			c.tally.unknownStatus(status)
+			return c.fail(col, status, repcard.IssueUnknownStatus, status)
+		}
+		c.tally.openStage(status)
 	}
 	rec.Outcome = sw.o
 	decided := rec.Outcome != repcard.OutcomeOpen

@@ -25,6 +25,11 @@ type Batch struct {
 	// UnknownStatuses are the deal status words that left rows out as
 	// repcard.IssueUnknownStatus, the most written first.
 	UnknownStatuses []WordCount
+	// OpenStages are the stage words no word list holds that were read as
+	// open deals, because the sheet's stages hold a won and a lost word or
+	// the row's probability is between 0 and 100: check shows them, so a
+	// "Renewed" read as open is seen.
+	OpenStages []WordCount
 	// EmailOwners are the owners written as e-mail addresses that no
 	// roster names (a roster with an Email column would), sorted.
 	EmailOwners []string

@@ -3,6 +3,7 @@ package reader
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/repcard/repcard"
@@ -150,5 +151,28 @@ func TestCallLogIsActivities(t *testing.T) {
 	}
 	if len(res.batch.Issues) > 0 || len(res.batch.UnknownStatuses) > 0 {
 		t.Errorf("issues %v, unknown statuses %v", res.batch.Issues, res.batch.UnknownStatuses)
+	}
+}
+
+// Stage words read as open deals are listed, so a "Renewed" taken for open
+// is seen in check.
+func TestOpenStagesListed(t *testing.T) {
+	dir := t.TempDir()
+	csv := "Record ID,Deal Name,Deal Stage,Close Date,Deal owner,Amount,Pipeline\n" +
+		"10101,Acme renewal,Closed Won,2026-03-05 12:00,Alice Moreno,5000,Sales Pipeline\n" +
+		"10102,Beta,Closed Lost,2026-03-06 12:00,Alice Moreno,500,Sales Pipeline\n" +
+		"10107,Eta renewal,Churned,2026-03-25 10:00,David Okafor,4000,Renewals\n" +
+		"10108,Theta renewal,Renewed,2026-03-26 10:00,David Okafor,6000,Renewals\n" +
+		"10109,Iota renewal,Renewed,2026-03-27 10:00,David Okafor,1000,Renewals\n"
+	if err := os.WriteFile(filepath.Join(dir, "all-deals.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := read(t, dir, nil)
+	want := []WordCount{{Word: "Renewed", Count: 2, Key: statusKeys}, {Word: "Churned", Count: 1, Key: statusKeys}}
+	if !slices.Equal(res.batch.OpenStages, want) {
+		t.Errorf("open stages %v, want %v", res.batch.OpenStages, want)
+	}
+	if len(res.batch.UnknownStatuses) > 0 {
+		t.Errorf("unknown statuses %v", res.batch.UnknownStatuses)
 	}
 }

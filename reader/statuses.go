@@ -88,20 +88,28 @@ func (c *converter) openStage(row []string) bool {
 // million distinct words costs memoMax of them.
 type wordTally struct {
 	statuses    map[string]*WordCount // by folded word
+	openStages  map[string]*WordCount // by folded word
 	emailOwners map[string]bool
 }
 
-func (t *wordTally) unknownStatus(word string) {
+func (t *wordTally) unknownStatus(word string) { countWord(&t.statuses, word) }
+
+// openStage counts a stage word no word list holds that was read as one of
+// the pipeline's open stages, so check can show what it took for open.
+func (t *wordTally) openStage(word string) { countWord(&t.openStages, word) }
+
+// countWord counts word in *m, by its folded form.
+func countWord(m *map[string]*WordCount, word string) {
 	k := normHeader(word)
-	if wc := t.statuses[k]; wc != nil {
+	if wc := (*m)[k]; wc != nil {
 		wc.Count++
 		return
 	}
-	if t.statuses == nil {
-		t.statuses = map[string]*WordCount{}
+	if *m == nil {
+		*m = map[string]*WordCount{}
 	}
-	if len(t.statuses) < memoMax {
-		t.statuses[k] = &WordCount{Word: untrusted.Visible(strings.Clone(word)), Count: 1, Key: statusKeys}
+	if len(*m) < memoMax {
+		(*m)[k] = &WordCount{Word: untrusted.Visible(strings.Clone(word)), Count: 1, Key: statusKeys}
 	}
 }
 
@@ -114,17 +122,25 @@ func (t *wordTally) emailOwner(email string) {
 	}
 }
 
-// fill sets the batch's UnknownStatuses, the most written first, and its
-// EmailOwners, sorted.
+// fill sets the batch's UnknownStatuses and OpenStages, the most written
+// first, and its EmailOwners, sorted.
 func (t *wordTally) fill(b *Batch) {
-	for _, wc := range t.statuses {
-		b.UnknownStatuses = append(b.UnknownStatuses, *wc)
-	}
-	slices.SortFunc(b.UnknownStatuses, func(a, b WordCount) int {
-		return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word))
-	})
+	b.UnknownStatuses = sortedWords(t.statuses)
+	b.OpenStages = sortedWords(t.openStages)
 	for e := range t.emailOwners {
 		b.EmailOwners = append(b.EmailOwners, untrusted.Visible(e))
 	}
 	slices.Sort(b.EmailOwners)
+}
+
+// sortedWords lists m's words, the most written first.
+func sortedWords(m map[string]*WordCount) []WordCount {
+	var out []WordCount
+	for _, wc := range m {
+		out = append(out, *wc)
+	}
+	slices.SortFunc(out, func(a, b WordCount) int {
+		return cmp.Or(b.Count-a.Count, strings.Compare(a.Word, b.Word))
+	})
+	return out
 }

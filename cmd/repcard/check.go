@@ -129,6 +129,12 @@ func printWords(w io.Writer, b *reader.Batch) {
 			fmt.Fprintf(w, "  %q: %s (add it to %s in config)\n", wc.Word, plural(wc.Count, "row", "rows"), wc.Key)
 		}
 	}
+	if len(b.OpenStages) > 0 {
+		fmt.Fprintln(w, "\nStage words read as open deals (the pipeline's own stages; if one means won or lost, add it to words.won or words.lost):")
+		for _, wc := range b.OpenStages {
+			fmt.Fprintf(w, "  %q: %s\n", wc.Word, plural(wc.Count, "row", "rows"))
+		}
+	}
 	if n := len(b.EmailOwners); n > 0 {
 		shown := strings.Join(b.EmailOwners[:min(n, 3)], ", ")
 		if n > 3 {
