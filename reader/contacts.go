@@ -13,7 +13,11 @@ import (
 const ReasonContactList = "a list of leads/contacts, not activity"
 
 // contactMarkers are headers that only a list of people to sell to has.
-var contactMarkers = foldAll("first name", "last name", "lead status", "lifecycle stage", "lead source", "contact status")
+// The words of other languages are those of localised CRM exports: a
+// Dutch Salesforce lead report says Voornaam, Achternaam, Leadstatus.
+var contactMarkers = foldAll("first name", "last name", "lead status", "lifecycle stage", "lead source", "contact status",
+	"voornaam", "achternaam", "leadstatus", "apellido", "apellidos", "estado del lead", "prénom", "statut du lead",
+	"vorname", "nachname", "lead-status", "cognome", "stato del lead", "sobrenome", "status do lead")
 
 // rosterMarkers are, besides contactMarkers, headers that make a sheet that
 // looks like a roster a list of prospects: the company each row is about.

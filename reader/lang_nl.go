@@ -9,6 +9,7 @@ var dutch = language{
 	names: names{
 		all: map[field][]string{
 			fRep: {"Verkoper", "Verkoopster", "Vertegenwoordiger", "Eigenaar", "Eigenaar van de deal", "Eigenaar van deal", "Dealeigenaar",
+				"Eigenaar verkoopkans", "Leadeigenaar", "Accounteigenaar",
 				"Toegewezen aan", "Gebruiker", "Medewerker", "Adviseur", "Verantwoordelijke", "Buitendienst"},
 			fAmount:       {"Bedrag", "Waarde", "Dealwaarde", "Omzet", "Totaalbedrag"},
 			fCommission:   {"Provisie", "Commissie"},
