@@ -176,3 +176,32 @@ func TestOpenStagesListed(t *testing.T) {
 		t.Errorf("unknown statuses %v", res.batch.UnknownStatuses)
 	}
 }
+
+// A Dutch Salesforce lead report is a lead list; its opportunity report
+// names the owner "Eigenaar verkoopkans".
+func TestDutchSalesforceReports(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"roster.csv": "Naam,Manager\nCarla Jansen,Ana Ruiz\nBob Chen,Ana Ruiz\n",
+		"leads.csv": "Leadeigenaar,Voornaam,Achternaam,Bedrijf,Plaats,E-mail,Leadstatus,Aanmaakdatum\n" +
+			"Carla Jansen,Jan,de Vries,Heineken,Amsterdam,jan@heineken.example,Open,01-03-2026\n" +
+			"Carla Jansen,Eva,Smit,Philips,Eindhoven,eva@philips.example,Gekwalificeerd,02-03-2026\n" +
+			"Bob Chen,Piet,Bos,ASML,Veldhoven,piet@asml.example,Open,03-03-2026\n",
+		"verkoopkansen.csv": "Eigenaar verkoopkans,Accountnaam,Naam verkoopkans,Fase,Bedrag,Waarschijnlijkheid (%),Sluitingsdatum\n" +
+			"Carla Jansen,Heineken,Heineken - Uitbreiding,Gesloten gewonnen,\"12.500,00\",100,09-03-2026\n" +
+			"Carla Jansen,Philips,Philips - Pilot,Gesloten verloren,\"3.000,00\",0,16-03-2026\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := read(t, dir, nil)
+	if in := res.input("leads.csv", ""); in.Kind != repcard.KindNone || in.Reason != ReasonContactList {
+		t.Errorf("leads.csv: %s (%s), want a lead list", in.Kind, in.Reason)
+	}
+	deals := res.byKind(repcard.KindDeals)
+	if len(deals) != 2 || deals[0].Rep != "Carla Jansen" || deals[0].Outcome != repcard.OutcomeWon || deals[0].Amount != 1_250_000 {
+		t.Errorf("deals %+v", deals)
+	}
+}
