@@ -17,7 +17,9 @@ const ReasonContactList = "a list of leads/contacts, not activity"
 // Dutch Salesforce lead report says Voornaam, Achternaam, Leadstatus.
 var contactMarkers = foldAll("first name", "last name", "lead status", "lifecycle stage", "lead source", "contact status",
 	"voornaam", "achternaam", "leadstatus", "apellido", "apellidos", "estado del lead", "prénom", "statut du lead",
-	"vorname", "nachname", "lead-status", "cognome", "stato del lead", "sobrenome", "status do lead")
+	"vorname", "nachname", "lead-status", "cognome", "stato del lead", "sobrenome", "status do lead",
+	// Close's lead export: a lead's status and its primary contact.
+	"status_label", "primary_contact_name", "primary_contact_email")
 
 // rosterMarkers are, besides contactMarkers, headers that make a sheet that
 // looks like a roster a list of prospects: the company each row is about.

@@ -205,3 +205,19 @@ func TestDutchSalesforceReports(t *testing.T) {
 		t.Errorf("deals %+v", deals)
 	}
 }
+
+// Close's lead export (a lead per row, its owner in a custom field, dated
+// by its creation) is a lead list, not activities.
+func TestCloseLeadExport(t *testing.T) {
+	dir := t.TempDir()
+	csv := "id,display_name,status_label,url,description,date_created,date_updated,created_by_name,updated_by_name,primary_contact_name,primary_contact_email,primary_contact_phone,custom.Lead Owner,html_url\n" +
+		"lead_1,Iberia Foods,Customer,,,2026-01-15T10:00:00.000000+00:00,2026-03-10T10:00:00.000000+00:00,Frank Ruiz,Frank Ruiz,Ana Gil,ana@iberia.example,+34 600 000 001,Frank Ruiz,https://app.close.com/lead/lead_1/\n" +
+		"lead_2,Berlin Bytes,Potential,,,2026-02-01T09:00:00.000000+00:00,2026-03-01T09:00:00.000000+00:00,Eva Müller,Eva Müller,Tom Lang,tom@bytes.example,+49 30 000 000,Eva Müller,https://app.close.com/lead/lead_2/\n"
+	if err := os.WriteFile(filepath.Join(dir, "close_leads_export.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := read(t, dir, nil)
+	if in := res.input("close_leads_export.csv", ""); in.Kind != repcard.KindNone || in.Reason != ReasonContactList || len(res.records) != 0 {
+		t.Errorf("close leads: %s (%s), %d records; want a lead list", in.Kind, in.Reason, len(res.records))
+	}
+}
