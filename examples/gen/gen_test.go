@@ -13,7 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var wantFiles = []string{fileRoster, fileSF, fileSFQ3, fileHubSpot, filePipedrive, fileTally}
+var wantFiles = []string{fileRoster, fileSF, fileSFQ3, fileHubSpot, filePipedrive, fileTally, fileGrid}
 
 // TestDeterministic generates the inbox twice and requires the same bytes.
 func TestDeterministic(t *testing.T) {
@@ -80,6 +80,7 @@ func TestWorkbooks(t *testing.T) {
 		{fileSF, "Opportunity Report", 4, "Opportunity Owner", "Grand Totals ("},
 		{fileSFQ3, "Opportunity Report", 1, "Opportunity Owner", "Total"},
 		{fileTally, zoe, 3, "Week of", ""},
+		{fileGrid, "Berlin", 2, "Rep", "Total"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f, err := excelize.OpenFile(filepath.Join(dir, tc.file))
@@ -363,6 +364,8 @@ func checkStory(t *testing.T, d *dataset) {
 		t.Errorf("newest date %v, want %v", newest, end)
 	}
 
+	checkGrid(t, d, ms)
+
 	// Every Q3 row duplicates a row of the full export by id.
 	ids := map[string]bool{}
 	for _, dl := range d.SF {
@@ -371,6 +374,93 @@ func checkStory(t *testing.T, d *dataset) {
 	for _, dl := range d.SFQ3 {
 		if !ids[dl.ID] {
 			t.Errorf("Q3 deal %s is not in the full export", dl.ID)
+		}
+	}
+}
+
+// checkGrid checks that Ana's tracker adds nothing twice: each of its reps
+// has HubSpot activities (repcard's source of their contacts) and Salesforce
+// deals (the source of their closings), and no other closings; and its
+// counts are the won deals of the full export, month by month.
+func checkGrid(t *testing.T, d *dataset, ms map[string]*[numMonths]month) {
+	t.Helper()
+	acts, sf, other := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, a := range d.Activities {
+		acts[a.Rep] = true
+		if a.Outcome == "Won" {
+			other[a.Rep] = true
+		}
+	}
+	for _, dl := range d.SF {
+		sf[dl.Rep] = true
+	}
+	for _, dl := range d.Pipedrive {
+		other[dl.Rep] = true
+	}
+	other[zoe] = true
+	jan := monthIndex(time.Date(gridYear, time.January, 1, 0, 0, 0, 0, time.UTC))
+	counts := gridCounts(d.SF)
+	for _, g := range gridReps {
+		if !acts[g.Rep] || !sf[g.Rep] || other[g.Rep] {
+			t.Errorf("grid rep %s: activities %v, Salesforce deals %v, other closings %v; want true, true, false",
+				g.Rep, acts[g.Rep], sf[g.Rep], other[g.Rep])
+		}
+		for m, n := range counts[g.Rep] {
+			if want := ms[g.Rep][jan+m].Closings; n != want {
+				t.Errorf("grid %s month %d: %d won, Salesforce has %d", g.Rep, m+1, n, want)
+			}
+		}
+	}
+}
+
+// TestGridTotals reads the tracker back: each Total is the sum of its row
+// or column, as a manager's SUM formulas would give.
+func TestGridTotals(t *testing.T) {
+	b, err := gridXLSX(generate(1).SF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 3+len(gridReps) || rows[0][0] != gridTitle {
+		t.Fatalf("rows %q", rows)
+	}
+	num := func(s string) int {
+		var n int
+		if _, err := fmt.Sscan(s, &n); err != nil {
+			t.Fatalf("cell %q: %v", s, err)
+		}
+		return n
+	}
+	cols := make([]int, gridMonths+1)
+	for i, row := range rows[2:] {
+		if len(row) != gridMonths+2 {
+			t.Fatalf("row %q: %d cells", row, len(row))
+		}
+		sum := 0
+		for c := 1; c <= gridMonths; c++ {
+			sum += num(row[c])
+		}
+		if got := num(row[gridMonths+1]); got != sum {
+			t.Errorf("row %s: Total %d, months sum to %d", row[0], got, sum)
+		}
+		if i == len(gridReps) {
+			for c := 1; c <= gridMonths+1; c++ {
+				if got := num(row[c]); got != cols[c-1] {
+					t.Errorf("Total row, column %d: %d, reps sum to %d", c, got, cols[c-1])
+				}
+			}
+			break
+		}
+		for c := 1; c <= gridMonths+1; c++ {
+			cols[c-1] += num(row[c])
 		}
 	}
 }

@@ -21,6 +21,7 @@ const (
 	fileHubSpot   = "hubspot-activities.csv"
 	filePipedrive = "pipedrive-deals-eu.csv"
 	fileTally     = "tally-book.xlsx"
+	fileGrid      = "deals-won-by-rep-2026.xlsx"
 )
 
 // outFile is one file of the inbox and the function that renders it.
@@ -38,6 +39,7 @@ func files(d *dataset) []outFile {
 		{fileHubSpot, func() ([]byte, error) { return hubspotCSV(d.Activities) }},
 		{filePipedrive, func() ([]byte, error) { return pipedriveCSV(d.Pipedrive) }},
 		{fileTally, func() ([]byte, error) { return tallyXLSX(d.Tally) }},
+		{fileGrid, func() ([]byte, error) { return gridXLSX(d.SF) }},
 	}
 }
 
