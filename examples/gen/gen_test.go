@@ -80,7 +80,7 @@ func TestWorkbooks(t *testing.T) {
 		{fileSF, "Opportunity Report", 4, "Opportunity Owner", "Grand Totals ("},
 		{fileSFQ3, "Opportunity Report", 1, "Opportunity Owner", "Total"},
 		{fileTally, zoe, 3, "Week of", ""},
-		{fileGrid, "Berlin", 2, "Rep", "Total"},
+		{fileGrid, gridSheet, 2, "Rep", "Total"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f, err := excelize.OpenFile(filepath.Join(dir, tc.file))
@@ -425,7 +425,7 @@ func TestGridTotals(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows("Berlin")
+	rows, err := f.GetRows(gridSheet)
 	if err != nil {
 		t.Fatal(err)
 	}

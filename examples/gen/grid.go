@@ -9,6 +9,7 @@ import "github.com/xuri/excelize/v2"
 // from the deals rows and their contacts from the activities, and the grid
 // adds nothing twice (see examples/README.md).
 const (
+	gridSheet  = "Berlin"
 	gridTitle  = "Deals won 2026"
 	gridYear   = 2026
 	gridMonths = 10 // January to October
@@ -40,17 +41,11 @@ func gridCounts(ds []deal) map[string]*[gridMonths]int {
 // gridXLSX writes the tracker: a title row naming the measure and the year,
 // the header `Rep | Jan | … | Oct | Total`, a row per rep, a Total row.
 func gridXLSX(ds []deal) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "Berlin"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	st, err := newStyles(f)
+	f, st, cells, err := newWorkbook(gridSheet)
 	if err != nil {
 		return nil, err
 	}
-	cells := cellWriter{f: f, sheet: sheet}
+	defer f.Close()
 	cells.set(1, 1, gridTitle)
 	cells.style("A1", "A1", st.title)
 	months := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct"}

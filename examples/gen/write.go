@@ -131,18 +131,11 @@ func pipedriveCSV(ds []deal) ([]byte, error) {
 // blank row, header on row 4, "Grand Totals" footer); without, the details
 // export with the header on row 1 and a "Total" footer.
 func salesforceXLSX(ds []deal, title bool, stamp string) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "Opportunity Report"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	st, err := newStyles(f)
+	f, st, cells, err := newWorkbook("Opportunity Report")
 	if err != nil {
 		return nil, err
 	}
-	var cells cellWriter
-	cells.f, cells.sheet = f, sheet
+	defer f.Close()
 	row := 1
 	if title {
 		cells.set(1, 1, "Opportunities by Owner — Oct 2025 to Oct 2026")
@@ -204,17 +197,11 @@ func salesforceXLSX(ds []deal, title bool, stamp string) ([]byte, error) {
 // tallyXLSX is Zoë's own workbook: one sheet named after her, no rep column,
 // a title above the header; and a sheet of notes.
 func tallyXLSX(weeks []tallyWeek) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := zoe
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, err
-	}
-	st, err := newStyles(f)
+	f, st, cells, err := newWorkbook(zoe)
 	if err != nil {
 		return nil, err
 	}
-	cells := cellWriter{f: f, sheet: sheet}
+	defer f.Close()
 	cells.set(1, 1, "Zoë's weekly tally")
 	cells.style("A1", "A1", st.title)
 	header := []string{"Week of", "Calls", "Emails", "Meetings", "Sales", "Commission", "Nos", "Referral asks"}
@@ -261,6 +248,23 @@ func tallyXLSX(weeks []tallyWeek) ([]byte, error) {
 		Title: "Weekly tally", Creator: zoe, LastModifiedBy: zoe,
 		Created: "2025-10-03T16:20:00Z", Modified: "2026-10-30T17:45:00Z",
 	})
+}
+
+// newWorkbook starts a workbook whose one sheet is named sheet, with the
+// styles the workbooks use and a writer for that sheet's cells. The caller
+// closes the file.
+func newWorkbook(sheet string) (*excelize.File, styles, *cellWriter, error) {
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		f.Close()
+		return nil, styles{}, nil, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, styles{}, nil, err
+	}
+	return f, st, &cellWriter{f: f, sheet: sheet}, nil
 }
 
 // finishXLSX pins the document properties, which excelize would otherwise
