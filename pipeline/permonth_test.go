@@ -19,12 +19,8 @@ func writeBook(t *testing.T, path string, sheets ...struct {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
-	for i, sh := range sheets {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", sh.name); err != nil {
-				t.Fatal(err)
-			}
-		} else if _, err := f.NewSheet(sh.name); err != nil {
+	for _, sh := range sheets {
+		if _, err := f.NewSheet(sh.name); err != nil {
 			t.Fatal(err)
 		}
 		for r, row := range sh.rows {
@@ -33,6 +29,9 @@ func writeBook(t *testing.T, path string, sheets ...struct {
 				t.Fatal(err)
 			}
 		}
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
