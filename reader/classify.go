@@ -70,6 +70,7 @@ func (r *inboxReader) classifyFile(index int, file string) []*sheetPlan {
 		}
 		plans = append(plans, p)
 	}
+	monthSheets(plans) // one sheet per month (permonth.go)
 	_, isXLSX := wb.(*xlsxBook)
 	keep = isXLSX && len(plans) > 0 && len(r.kept) < keepOpen
 	if keep && r.kept == nil {
@@ -139,7 +140,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 		}
 	}
 	p.rep, p.repFrom = r.roster.repFor(p.sheet, p.file, fixed)
-	if p.layout == nil && p.readErr == nil {
+	if p.layout == nil && p.readErr == nil && p.notRead == "" {
 		p.layout, p.reason = findHeader(p.head, p.maps, p.rep != "")
 		if p.layout == nil && p.reason == "" {
 			p.reason, p.suggest = whyNone(p.head, p.rep != "", p.file, p.sheet)

@@ -499,7 +499,7 @@ func (c *converter) fillActivity(rec *repcard.Record, row []string) error {
 
 func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 	var err error
-	if rec.Date, err = c.date(row, fDate, true, repcard.IssueNoDate); err != nil {
+	if rec.Date, err = c.tallyDate(row); err != nil { // permonth.go
 		return err
 	}
 	any := false

@@ -104,6 +104,24 @@
 // are English; dates in them follow date_order, else the labels' own
 // order, else month/day.
 //
+// A sheet of kind none may be one month of a workbook of month sheets
+// (permonth.go), decided per workbook when it is classified: its header has
+// a rep column, no date column, and a count, sales or revenue column (the
+// tallies' names, then grid.go's measure words for the columns left:
+// "Closed deals" are closings; computed columns never measures), and its
+// name is a month (grid.go's month labels, or a month name in any language
+// cell.ParseDate reads, with or without a four-digit year), else a title
+// row above the header names a month followed by a year. Each row is a
+// tally of its rep dated the 1st of the month (layout.sheetDate, in place
+// of a date column). A month with no year takes the first year in the
+// sheet's title rows, the other sheets' names, the other month sheets'
+// title rows, then the file's name; with none the sheet is kind none,
+// NotReadSalesData, its reason saying to put the year in the sheet name.
+// Beside one month sheet or more, a sheet named Summary, Dashboard, Totals,
+// Total, YTD, Overview, Annual (ReasonMonthTotals) or Instructions, Readme,
+// Help is kind none, NotReadNotSalesData, whatever its header: its numbers
+// are the months' again. A workbook with no month sheet is read as before.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a

@@ -61,6 +61,9 @@ type layout struct {
 	fixedType string
 	fixedRep  string // from a config mapping's rep:
 	sale      bool   // a sales log: every row a won deal (see salesLog)
+
+	// sheetDate is a month sheet's month (permonth.go): its tallies' date.
+	sheetDate repcard.Date
 }
 
 func (l *layout) has(f field) bool { return len(l.cols[f]) > 0 }

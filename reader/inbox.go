@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -153,7 +154,7 @@ func ReadInbox(ctx context.Context, dir string, cfg *config.Config, emit func(re
 			is := r.errorIssue(p.file, p.sheet, p.readErr)
 			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: is.Reason()})
 		case p.layout == nil:
-			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: notReadClass(p.head, p.reason, p.suggest != "" || p.gridNone)})
+			r.addInput(p, repcard.Input{Kind: repcard.KindNone, Reason: p.reason, Suggest: p.suggest, NotRead: cmp.Or(p.notRead, notReadClass(p.head, p.reason, p.suggest != "" || p.gridNone))})
 		default:
 			r.readSheet(p, emit)
 		}
@@ -239,4 +240,8 @@ type sheetPlan struct {
 	input      int       // index of its repcard.Input in the batch, once added
 	grid       *grid     // a reps × periods grid read as tallies (grid.go), with layout
 	gridNone   bool      // a grid that cannot be read: reason says why
+
+	// notRead is set when monthSheets (permonth.go) sets the sheet aside:
+	// reason says why.
+	notRead repcard.NotRead
 }
