@@ -104,6 +104,23 @@
 // are English; dates in them follow date_order, else the labels' own
 // order, else month/day.
 //
+// A per-rep sheet (perrep.go) is a tally sheet with no rep column whose
+// rep is named in a header block above its table: a line of at most 4
+// filled cells above the header (the first row of more ends the block)
+// holding a rep label — the roster kind's rep names, English and every
+// language's, less the manager names — and its value, after a colon in
+// the same cell or in the next filled cell. The value goes through the
+// roster; one the roster does not know is taken when written like a
+// person's (two to four capitalised words: a single rep's own tracker),
+// and a number or a date never. The block comes before the sheet's name
+// and the file's name (Input.RepFrom "header block"); a config mapping's
+// rep: wins over it. Its other lines (Manager, Monthly plan, Target,
+// Month) are not read. Its rows are read as any tally sheet's: a day whose
+// measures are all blank is no tally (skipped), a day of zeros a tally of
+// 0; Input.Mapping names the layout ("per-rep sheet: Jane Doe (header
+// block), days × 3 measures", the measures being the measure columns
+// mapped). A table whose date column is a bare day number is not read.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a
