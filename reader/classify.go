@@ -154,4 +154,5 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 		p.rep, p.repFrom = r.roster.canonical(p.layout.fixedRep), "config"
 	}
 	perRepMapping(p)
+	perRepDays(p)
 }

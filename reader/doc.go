@@ -119,7 +119,15 @@
 // measures are all blank is no tally (skipped), a day of zeros a tally of
 // 0; Input.Mapping names the layout ("per-rep sheet: Jane Doe (header
 // block), days × 3 measures", the measures being the measure columns
-// mapped). A table whose date column is a bare day number is not read.
+// mapped). A date column of bare day numbers (Day | 1 | 2 …, every
+// filled cell of the head an integer 1–31) takes its month from a month
+// and year in the header block (Month: October 2026, a title October
+// 2026), else the sheet's name, else the file's name (Omar - Oct 2026);
+// with none the sheet is kind none (NotReadSalesData, its reason saying
+// how to name the month), since read as they are the numbers would be
+// Excel serials in January 1900. A day past the month's end (31 September
+// in a 31-row template) is skipped when its measures are blank or 0, and
+// left out as a bad date when it holds any other number.
 //
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.

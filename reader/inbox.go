@@ -239,4 +239,7 @@ type sheetPlan struct {
 	input      int       // index of its repcard.Input in the batch, once added
 	grid       *grid     // a reps × periods grid read as tallies (grid.go), with layout
 	gridNone   bool      // a grid that cannot be read: reason says why
+
+	// days is a per-rep table's month when its date column holds bare day numbers (perrep.go).
+	days *repcard.Month
 }

@@ -3,8 +3,11 @@ package reader
 import (
 	"errors"
 	"fmt"
+	"path"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/reader/cell"
@@ -157,4 +160,87 @@ func perRepMapping(p *sheetPlan) {
 		}
 	}
 	l.how = fmt.Sprintf("per-rep sheet: %s (%s), %s × %d measures", p.rep, p.repFrom, rows, measures)
+}
+
+// perRepDays finds a per-rep table whose date column holds bare day
+// numbers (Day | 1 | 2 …) and the month they are days of: a month with its
+// year in the header block (Month: October 2026, or a title October 2026),
+// else in the sheet's name, else in the file's name. With no month named,
+// the sheet is not read (kind none, its reason saying how to name one).
+func perRepDays(p *sheetPlan) {
+	l := p.layout
+	if l == nil || p.repFrom != repFromHeaderBlock || l.has(fRep) || !l.has(fDate) {
+		return
+	}
+	col, days := l.cols[fDate][0], 0
+	for _, row := range p.head[l.headerRow:] {
+		if col >= len(row) || strings.TrimSpace(row[col]) == "" || isTotalRow(row) || subtotalRow(row, l) {
+			continue
+		}
+		if n, err := strconv.Atoi(strings.TrimSpace(row[col])); err != nil || n < 1 || n > 31 {
+			return // a date, or anything else: no day number
+		}
+		days++
+	}
+	if days == 0 {
+		return
+	}
+	texts := []string{}
+	for _, row := range p.head[:l.headerRow-1] {
+		for _, c := range row {
+			label, value, _ := strings.Cut(c, ":")
+			texts = append(texts, label, value)
+		}
+	}
+	base := path.Base(p.file)
+	for _, t := range append(texts, p.sheet, strings.TrimSuffix(base, path.Ext(base))) {
+		if m, ok := monthIn(t); ok {
+			p.days = &m
+			return
+		}
+	}
+	// Read as they are, day numbers would be Excel serials: 1 January 1900.
+	p.layout, p.reason, p.suggest = nil, "a per-rep table of day numbers with no month named: put Month: October 2026 above the table, or name the sheet October 2026", ""
+	p.gridNone = true // sales data, not read
+}
+
+// monthIn finds a month with its year in a text: "October 2026", "Omar -
+// Oct 2026", "2026-10".
+func monthIn(text string) (repcard.Month, bool) {
+	words := strings.Fields(strings.NewReplacer("_", " ", " - ", " ").Replace(text))
+	for i := range words {
+		for _, t := range []string{strings.Join(words[i:min(i+2, len(words))], " "), words[i]} {
+			if m, ok := parsePeriod(t, cell.DateAuto); ok && m.isMonth() && m.y != 0 {
+				return repcard.MonthOf(m.y, time.Month(m.m)), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// datedDay dates a per-rep table's bare day number in its month (perRepDays)
+// and reports whether the row is data: a day past the month's end (31
+// September in a template of 31 rows) holding only blanks and zeros is not.
+func (s *sheetRead) datedDay(row []string) bool {
+	m, l := s.p.days, s.p.layout
+	if m == nil || l.cols[fDate][0] >= len(row) {
+		return true
+	}
+	col := l.cols[fDate][0]
+	n, err := strconv.Atoi(strings.TrimSpace(row[col]))
+	if err != nil {
+		return true // left to the converter, which reports it
+	}
+	if _, _, last := m.Last().YMD(); n > last {
+		for f := range numFields {
+			for _, i := range l.cols[f] {
+				if measureFields[f] && i < len(row) && !blankLike(row[i]) && strings.Trim(strings.TrimSpace(row[i]), "0.,") != "" {
+					return true // data on a day that does not exist: left out, bad date
+				}
+			}
+		}
+		return false
+	}
+	row[col] = fmt.Sprintf("%04d-%02d-%02d", m.Year(), int(m.Mon()), n)
+	return true
 }

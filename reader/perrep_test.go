@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/repcard/repcard"
@@ -70,6 +71,46 @@ func TestReadPerRepSheet(t *testing.T) {
 		if in.File == "tracker - Omar.csv" && (in.Used != 2 || in.Rows != 2 || in.RepFrom != "header block" ||
 			in.Mapping != "per-rep sheet: Omar Haddad (header block), days × 5 measures") {
 			t.Errorf("input %+v", in)
+		}
+	}
+}
+
+// A per-rep table whose date column holds bare day numbers takes its month
+// from the header block, else the sheet's or the file's name; day 31 of a
+// 30-day month, zeros only, is no row.
+func TestPerRepDayNumbers(t *testing.T) {
+	dir := t.TempDir()
+	table := strings.Join([]string{"Day,Calls,Contacts,Closes,Revenue",
+		"1,10,4,1,100", "2,0,0,0,0", "3,,,,", // day 3 off
+		"30,1,1,0,0", "31,0,0,0,0", "Total,11,5,1,100", ""}, "\n")
+	writeFiles(t, dir, map[string]string{
+		"roster.csv":              "Rep,Manager\nJane Doe,Ana Ruiz\nOmar Haddad,Ana Ruiz\n",
+		"jane.csv":                "Sales rep:,Jane Doe,,\nMonth:,September 2026,,\n,,,\n" + table,
+		"Omar - October 2026.csv": "Rep Name: Omar Haddad\n" + table,
+		"no month.csv":            "Rep Name: Omar Haddad\n" + table,
+	})
+	b, recs := readInbox(t, dir, nil)
+	got := map[string][]string{}
+	for _, rec := range recs {
+		if rec.Kind == repcard.KindTallies {
+			got[rec.Rep] = append(got[rec.Rep], rec.Date.String())
+		}
+	}
+	want := map[string][]string{
+		"Jane Doe":    {"2026-09-01", "2026-09-02", "2026-09-30"},
+		"Omar Haddad": {"2026-10-01", "2026-10-02", "2026-10-30", "2026-10-31"},
+	}
+	for rep, dates := range want {
+		if strings.Join(got[rep], " ") != strings.Join(dates, " ") {
+			t.Errorf("%s: days %v, want %v", rep, got[rep], dates)
+		}
+	}
+	for _, in := range b.Inputs {
+		if in.File == "no month.csv" && (in.Kind != repcard.KindNone || !strings.Contains(in.Reason, "no month named") || in.NotRead != repcard.NotReadSalesData) {
+			t.Errorf("no month: %+v, want not read, sales data, its reason saying so", in)
+		}
+		if in.File == "jane.csv" && (in.Used != 3 || in.Skipped != 2+3) {
+			t.Errorf("jane: %+v, want 3 days used; the block's 2 lines, the blank day, day 31 and the total skipped", in)
 		}
 	}
 }
