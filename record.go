@@ -100,7 +100,7 @@ type Input struct {
 	Sheet   string `json:"sheet"`
 	Kind    Kind   `json:"kind"`
 	Mapping string `json:"mapping,omitempty"`  // "preset salesforce", "config mapping[0]", "synonyms"
-	RepFrom string `json:"rep_from,omitempty"` // for sheets with no rep column: "sheet name", "file name", "config"
+	RepFrom string `json:"rep_from,omitempty"` // for sheets with no rep column: "header block", "sheet name", "file name", "config"
 	Reason  string `json:"reason,omitempty"`   // why kind is none, or why the file could not be read; one line
 	// Suggest, for a sheet of kind none with a rep or a date column, is a
 	// config "mapping:" block (YAML, several lines) of the reader's best

@@ -140,6 +140,7 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 		}
 	}
 	p.rep, p.repFrom = r.roster.repFor(p.sheet, p.file, fixed)
+	r.headerBlockRep(p, fixed) // a per-rep tracker's header block, first (perrep.go)
 	if p.layout == nil && p.readErr == nil && p.notRead == "" {
 		p.layout, p.reason = findHeader(p.head, p.maps, p.rep != "")
 		if p.layout == nil && p.reason == "" {
@@ -153,4 +154,6 @@ func (r *inboxReader) resolve(p *sheetPlan) {
 	if p.layout != nil && p.layout.fixedRep != "" && !p.layout.has(fRep) && p.rep == "" {
 		p.rep, p.repFrom = r.roster.canonical(p.layout.fixedRep), "config"
 	}
+	perRepMapping(p)
+	perRepDays(p)
 }

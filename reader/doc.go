@@ -122,6 +122,31 @@
 // Help is kind none, NotReadNotSalesData, whatever its header: its numbers
 // are the months' again. A workbook with no month sheet is read as before.
 //
+// A per-rep sheet (perrep.go) is a tally sheet with no rep column whose
+// rep is named in a header block above its table: a line of at most 4
+// filled cells above the header (the first row of more ends the block)
+// holding a rep label — the roster kind's rep names, English and every
+// language's, less the manager names — and its value, after a colon in
+// the same cell or in the next filled cell. The value goes through the
+// roster; one the roster does not know is taken when written like a
+// person's (two to four capitalised words: a single rep's own tracker),
+// and a number or a date never. The block comes before the sheet's name
+// and the file's name (Input.RepFrom "header block"); a config mapping's
+// rep: wins over it. Its other lines (Manager, Monthly plan, Target,
+// Month) are not read. Its rows are read as any tally sheet's: a day whose
+// measures are all blank is no tally (skipped), a day of zeros a tally of
+// 0; Input.Mapping names the layout ("per-rep sheet: Jane Doe (header
+// block), days × 3 measures", the measures being the measure columns
+// mapped). A date column of bare day numbers (Day | 1 | 2 …, every
+// filled cell of the head an integer 1–31) takes its month from a month
+// and year in the header block (Month: October 2026, a title October
+// 2026), else the sheet's name, else the file's name (Omar - Oct 2026);
+// with none the sheet is kind none (NotReadSalesData, its reason saying
+// how to name the month), since read as they are the numbers would be
+// Excel serials in January 1900. A day past the month's end (31 September
+// in a 31-row template) is skipped when its measures are blank or 0, and
+// left out as a bad date when it holds any other number.
+//
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
 // A record seen in an earlier file (same id, or same content) is dropped as a

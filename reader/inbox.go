@@ -244,4 +244,7 @@ type sheetPlan struct {
 	// notRead is set when monthSheets (permonth.go) sets the sheet aside:
 	// reason says why.
 	notRead repcard.NotRead
+
+	// days is a per-rep table's month when its date column holds bare day numbers (perrep.go).
+	days *repcard.Month
 }

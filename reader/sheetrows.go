@@ -45,7 +45,7 @@ func (s *sheetRead) readRows(src rowSource) bool {
 			s.overTotal(num)
 			break
 		}
-		if isTotalRow(row) || subtotalRow(row, l) || isRepeatedHeader(row, s.headerNorm, l) || isNoteRow(row, s.noteCols) {
+		if isTotalRow(row) || subtotalRow(row, l) || isRepeatedHeader(row, s.headerNorm, l) || isNoteRow(row, s.noteCols) || !s.datedDay(row) {
 			s.in.Skipped++
 			continue
 		}
