@@ -134,25 +134,42 @@ func (w *words) referralAsked(s string) repcard.Tri {
 }
 
 // activityType folds the many ways exports name a touch into call, email,
-// meeting, visit and social; anything else stays as written, lowercased.
+// meeting, visit and social — in English and in the languages the header
+// synonyms read (Llamada, Appel, Anruf, Reunión, Rendez-vous, Termin…);
+// anything else stays as written, lowercased.
 func activityType(s string) string {
 	k := normHeader(s)
-	switch {
-	case k == "":
+	if k == "" {
 		return ""
-	case strings.Contains(k, "call") || strings.Contains(k, "phone") || strings.Contains(k, "dial"):
-		return "call"
-	case strings.Contains(k, "mail"):
-		return "email"
-	case strings.Contains(k, "meeting") || strings.Contains(k, "demo") || strings.Contains(k, "appointment") || strings.Contains(k, "presentation"):
-		return "meeting"
-	case strings.Contains(k, "visit") || strings.Contains(k, "door") || strings.Contains(k, "walkin"):
-		return "visit"
-	case strings.Contains(k, "linkedin") || strings.Contains(k, "social") || strings.Contains(k, "message") ||
-		strings.Contains(k, "sms") || strings.Contains(k, "whatsapp") || k == "dm" || k == "text":
+	}
+	for _, t := range touchTypes {
+		for _, w := range t.words {
+			if strings.Contains(k, w) {
+				return t.name
+			}
+		}
+	}
+	switch k {
+	case "dm", "text":
 		return "social"
+	case "termin": // German for an appointment; as a substring it is also "terminated"
+		return "meeting"
 	}
 	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// touchTypes are the words (folded by normHeader, found anywhere in the
+// cell) of each kind of touch, tried in this order.
+var touchTypes = []struct {
+	name  string
+	words []string
+}{
+	{"call", []string{"call", "phone", "dial", "llamada", "ligação", "ligacao", "telefon", "appel", "anruf", "chiamata", "gesprek", "belletje", "bellen"}},
+	{"email", []string{"mail", "correo", "courriel"}},
+	{"meeting", []string{"meeting", "demo", "appointment", "presentation", "reunión", "reunion", "reunião", "reuniao", "rendezvous",
+		"rdv", "réunion", "kundentermin", "besprechung", "treffen", "incontro", "appuntamento", "riunione", "afspraak", "vergadering"}},
+	{"visit", []string{"visit", "door", "walkin", "visita", "visite", "besuch", "bezoek"}},
+	{"social", []string{"linkedin", "social", "message", "sms", "whatsapp", "mensaje", "mensagem", "nachricht", "messaggio", "bericht"}},
 }
 
 // blankLike reports values that mean "nothing here" in a numeric or date

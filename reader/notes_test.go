@@ -221,3 +221,20 @@ func TestCloseLeadExport(t *testing.T) {
 		t.Errorf("close leads: %s (%s), %d records; want a lead list", in.Kind, in.Reason, len(res.records))
 	}
 }
+
+func TestActivityType(t *testing.T) {
+	for in, want := range map[string]string{
+		"CALL": "call", "Outbound call": "call", "Phone": "call", "Llamada": "call", "Ligação": "call", "Appel": "call",
+		"Anruf": "call", "Telefonat": "call", "Chiamata": "call", "Gesprek": "call",
+		"EMAIL": "email", "E-mail": "email", "Correo": "email", "Courriel": "email",
+		"Meeting": "meeting", "Demo": "meeting", "Reunión": "meeting", "Reunião": "meeting", "Rendez-vous": "meeting",
+		"Termin": "meeting", "Kundentermin": "meeting", "Appuntamento": "meeting", "Afspraak": "meeting",
+		"Visit": "visit", "Visita": "visit", "Besuch": "visit", "Bezoek": "visit",
+		"LinkedIn": "social", "WhatsApp": "social", "Mensaje": "social", "DM": "social",
+		"Task": "task", "Terminated": "terminated", "": "",
+	} {
+		if got := activityType(in); got != want {
+			t.Errorf("activityType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
