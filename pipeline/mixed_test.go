@@ -10,9 +10,10 @@ import (
 	"github.com/repcard/repcard/report"
 )
 
-// One inbox of four kinds of file, as a team drops them: a manager's grid of
+// One inbox of five kinds of file, as a team drops them: a manager's grid of
 // calls (reps × months, in a workbook), a Salesforce opportunities export
-// for the same two reps, a HubSpot calls export for two other reps, and the
+// for the same two reps, a HubSpot calls export for two other reps, a rep's
+// own daily tracker (one sheet, the rep in its header block), and the
 // roster. Every sheet is read, nothing is left out or dropped as a
 // duplicate, and each rep's October adds up from the right sources.
 func TestRunMixedInbox(t *testing.T) {
@@ -22,7 +23,19 @@ func TestRunMixedInbox(t *testing.T) {
 		"Jane Doe,Ana Ruiz,Berlin,J. Doe\n"+
 		"Omar Haddad,Ana Ruiz,Berlin,\n"+
 		"Priya Shah,Marcus Lee,London,\n"+
-		"Ben Carter,Marcus Lee,London,\n")
+		"Ben Carter,Marcus Lee,London,\n"+
+		"Lina Park,Marcus Lee,London,\n")
+	// Lina's own tracker: her name in the header block, a day off left
+	// blank, a day of zeros, and a TOTALS row.
+	in("tracker - Lina.csv", "Rep Name: Lina Park,,,,,\n"+
+		"Monthly plan: 20000,,,,,\n"+
+		",,,,,\n"+
+		"Day,Date,Calls,Contacts,Closes,Revenue\n"+
+		"Thu,2026-10-01,9,5,1,600\n"+
+		"Fri,2026-10-02,,,,\n"+
+		"Sat,2026-10-03,0,0,0,0\n"+
+		"Mon,2026-10-05,11,7,0,0\n"+
+		"TOTALS,,20,12,1,600\n")
 	// Ana's calls tracker for the reps whose deals are in Salesforce (who
 	// log no activities, so nothing is counted twice). Omar's blank
 	// February is no data.
@@ -59,15 +72,17 @@ func TestRunMixedInbox(t *testing.T) {
 	if n := res.Batch.SheetsNotRead(); n != 0 {
 		t.Errorf("%d sheets not read", n)
 	}
-	// 19 filled grid cells, 6 deals, 9 calls, 4 roster rows.
-	if rows, used, left, dups := res.Batch.Totals(); used != rows || left != 0 || dups != 0 || used != 38 {
-		t.Errorf("rows %d used %d left out %d duplicates %d; want 38 used, none left out or dropped", rows, used, left, dups)
+	// 19 filled grid cells, 6 deals, 9 calls, 3 tracked days (the day off
+	// is no data), 5 roster rows.
+	if rows, used, left, dups := res.Batch.Totals(); used != rows || left != 0 || dups != 0 || used != 42 {
+		t.Errorf("rows %d used %d left out %d duplicates %d; want 42 used, none left out or dropped", rows, used, left, dups)
 	}
 	kinds := map[string]string{
 		"calls-by-rep.xlsx":            "tallies grid: reps × months, measure calls",
 		"salesforce-opportunities.csv": "deals preset salesforce",
 		"hubspot-calls.csv":            "activities preset hubspot",
 		"roster.csv":                   "roster synonyms",
+		"tracker - Lina.csv":           "tallies per-rep sheet: Lina Park (header block), days × 4 measures",
 	}
 	for _, in := range res.Report.Inputs {
 		if got := string(in.Kind) + " " + in.Mapping; got != kinds[in.File] {
@@ -91,8 +106,10 @@ func TestRunMixedInbox(t *testing.T) {
 	//     29 September win is September's); closings 2, the Won outcomes of
 	//     5 and 14 October; revenue 800 + 1,250.50 = 2,050.50.
 	//   Ben (HubSpot): contacts 3; closings 1; revenue 2,000.00.
-	//   Team: contacts 42+35+5+3 = 85, closings 2+1+2+1 = 6, revenue
-	//     4,200.50 + 5,000 + 2,050.50 + 2,000 = 13,251.00.
+	//   Lina (her tracker): contacts 5 + 0 + 7 = 12 (the Contacts column,
+	//     not the calls); closings 1; revenue 600.00.
+	//   Team: contacts 42+35+5+3+12 = 97, closings 2+1+2+1+1 = 7, revenue
+	//     4,200.50 + 5,000 + 2,050.50 + 2,000 + 600 = 13,851.00.
 	want := map[string]struct {
 		contacts, closings int
 		revenue            repcard.Money
@@ -102,6 +119,7 @@ func TestRunMixedInbox(t *testing.T) {
 		"Omar Haddad": {35, 1, 500000, report.SourceDeals},
 		"Priya Shah":  {5, 2, 205050, report.SourceActivities},
 		"Ben Carter":  {3, 1, 200000, report.SourceActivities},
+		"Lina Park":   {12, 1, 60000, report.SourceActivities},
 	}
 	for _, r := range res.Report.Reps {
 		w, ok := want[r.Rep]
@@ -121,8 +139,8 @@ func TestRunMixedInbox(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("reps missing: %v", want)
 	}
-	if tm := res.Report.Team; tm.Contacts != 85 || tm.Closings != 6 || tm.Revenue != 1325100 {
-		t.Errorf("team: contacts %d closings %d revenue %v, want 85, 6, 13,251.00", tm.Contacts, tm.Closings, tm.Revenue)
+	if tm := res.Report.Team; tm.Contacts != 97 || tm.Closings != 7 || tm.Revenue != 1385100 {
+		t.Errorf("team: contacts %d closings %d revenue %v, want 97, 7, 13,851.00", tm.Contacts, tm.Closings, tm.Revenue)
 	}
 }
 
