@@ -453,15 +453,7 @@ func checkTracker(t *testing.T, d *dataset) {
 // rep, the header on row 5, blank Contacts, every working day filled,
 // days off blank, Subtotals and TOTALS that add up.
 func TestTrackerSheets(t *testing.T) {
-	b, err := trackerXLSX(generate(1).SF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openRendered(t, trackerXLSX)
 	for _, tr := range trackerReps {
 		rows, err := f.GetRows(tr.Sheet)
 		if err != nil {
@@ -520,10 +512,11 @@ func TestTrackerSheets(t *testing.T) {
 	}
 }
 
-// TestGridTotals reads the tracker back: each Total is the sum of its row
-// or column, as a manager's SUM formulas would give.
-func TestGridTotals(t *testing.T) {
-	b, err := gridXLSX(generate(1).SF)
+// openRendered renders a workbook from seed 1's Salesforce deals and opens
+// it; the test closes it.
+func openRendered(t *testing.T, render func([]deal) ([]byte, error)) *excelize.File {
+	t.Helper()
+	b, err := render(generate(1).SF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -531,7 +524,14 @@ func TestGridTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// TestGridTotals reads the tracker back: each Total is the sum of its row
+// or column, as a manager's SUM formulas would give.
+func TestGridTotals(t *testing.T) {
+	f := openRendered(t, gridXLSX)
 	rows, err := f.GetRows(gridSheet)
 	if err != nil {
 		t.Fatal(err)
