@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-var wantFiles = []string{fileRoster, fileSF, fileSFQ3, fileHubSpot, filePipedrive, fileTally, fileGrid}
+var wantFiles = []string{fileRoster, fileSF, fileSFQ3, fileHubSpot, filePipedrive, fileTally, fileGrid, fileTracker}
 
 // TestDeterministic generates the inbox twice and requires the same bytes.
 func TestDeterministic(t *testing.T) {
@@ -365,6 +366,7 @@ func checkStory(t *testing.T, d *dataset) {
 	}
 
 	checkGrid(t, d, ms)
+	checkTracker(t, d)
 
 	// Every Q3 row duplicates a row of the full export by id.
 	ids := map[string]bool{}
@@ -384,27 +386,10 @@ func checkStory(t *testing.T, d *dataset) {
 // counts are the won deals of the full export, month by month.
 func checkGrid(t *testing.T, d *dataset, ms map[string]*[numMonths]month) {
 	t.Helper()
-	acts, sf, other := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, a := range d.Activities {
-		acts[a.Rep] = true
-		if a.Outcome == "Won" {
-			other[a.Rep] = true
-		}
-	}
-	for _, dl := range d.SF {
-		sf[dl.Rep] = true
-	}
-	for _, dl := range d.Pipedrive {
-		other[dl.Rep] = true
-	}
-	other[zoe] = true
 	jan := monthIndex(time.Date(gridYear, time.January, 1, 0, 0, 0, 0, time.UTC))
 	counts := gridCounts(d.SF)
 	for _, g := range gridReps {
-		if !acts[g.Rep] || !sf[g.Rep] || other[g.Rep] {
-			t.Errorf("grid rep %s: activities %v, Salesforce deals %v, other closings %v; want true, true, false",
-				g.Rep, acts[g.Rep], sf[g.Rep], other[g.Rep])
-		}
+		checkOnlySalesforce(t, d, "grid", g.Rep)
 		for m, n := range counts[g.Rep] {
 			if want := ms[g.Rep][jan+m].Closings; n != want {
 				t.Errorf("grid %s month %d: %d won, Salesforce has %d", g.Rep, m+1, n, want)
@@ -413,10 +398,125 @@ func checkGrid(t *testing.T, d *dataset, ms map[string]*[numMonths]month) {
 	}
 }
 
-// TestGridTotals reads the tracker back: each Total is the sum of its row
-// or column, as a manager's SUM formulas would give.
-func TestGridTotals(t *testing.T) {
-	b, err := gridXLSX(generate(1).SF)
+// checkOnlySalesforce checks that a tracker's rep has HubSpot activities
+// (repcard's source of their contacts) and Salesforce deals (the source of
+// their closings and revenue), and no other closings.
+func checkOnlySalesforce(t *testing.T, d *dataset, what, rep string) {
+	t.Helper()
+	acts, sf, other := false, false, rep == zoe
+	for _, a := range d.Activities {
+		acts = acts || a.Rep == rep
+		other = other || a.Rep == rep && a.Outcome == "Won"
+	}
+	for _, dl := range d.SF {
+		sf = sf || dl.Rep == rep
+	}
+	for _, dl := range d.Pipedrive {
+		other = other || dl.Rep == rep
+	}
+	if !acts || !sf || other {
+		t.Errorf("%s rep %s: activities %v, Salesforce deals %v, other closings %v; want true, true, false",
+			what, rep, acts, sf, other)
+	}
+}
+
+// checkTracker checks that the London tracker adds nothing twice: its reps
+// are Salesforce and HubSpot reps that Ana's grid does not name, its
+// Contacts column is blank (their contacts are HubSpot's), and each day's
+// closes and revenue are that day's won deals of the full export.
+func checkTracker(t *testing.T, d *dataset) {
+	t.Helper()
+	days := trackerDays(d.SF)
+	for _, tr := range trackerReps {
+		checkOnlySalesforce(t, d, "tracker", tr.Rep)
+		for _, g := range gridReps {
+			if g.Rep == tr.Rep {
+				t.Errorf("tracker rep %s is on the grid too", tr.Rep)
+			}
+		}
+		n, sum := 0, 0
+		for _, dl := range d.SF {
+			if m := monthIndex(dl.Close); dl.Rep == tr.Rep && dl.Status == "won" && m >= trackerFirst && m < trackerFirst+trackerMonths {
+				n++
+			}
+		}
+		for _, day := range days[tr.Rep] {
+			sum += day.Closes
+		}
+		if n == 0 || sum != n {
+			t.Errorf("tracker %s: %d closes, Salesforce has %d won deals", tr.Rep, sum, n)
+		}
+	}
+}
+
+// TestTrackerSheets reads the tracker back: a header block naming the
+// rep, the header on row 5, blank Contacts, every working day filled,
+// days off blank, Subtotals and TOTALS that add up.
+func TestTrackerSheets(t *testing.T) {
+	f := openRendered(t, trackerXLSX)
+	for _, tr := range trackerReps {
+		rows, err := f.GetRows(tr.Sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 6 || !slices.Equal(rows[4], []string{"Day", "Date", "Contacts", "Closes", "Revenue"}) {
+			t.Fatalf("%s: header %q", tr.Sheet, rows[min(4, len(rows)-1)])
+		}
+		if !strings.Contains(strings.Join(rows[0], " "), "O’Brien") && !strings.HasPrefix(rows[0][0], "Rep Name: ") {
+			t.Errorf("%s: first line %q names no rep", tr.Sheet, rows[0])
+		}
+		var sub, total [2]int64 // closes, revenue in cents
+		filled, subtotals := 0, 0
+		for _, row := range rows[5:] {
+			row = append(row, make([]string, 5)...)
+			var v [2]int64
+			for i := range v {
+				var x float64
+				if row[3+i] != "" {
+					if _, err := fmt.Sscan(strings.NewReplacer("$", "", ",", "").Replace(row[3+i]), &x); err != nil {
+						t.Fatalf("%s: cell %q: %v", tr.Sheet, row[3+i], err)
+					}
+				}
+				v[i] = int64(math.Round(x * float64(1+99*i)))
+			}
+			if row[2] != "" {
+				t.Errorf("%s: Contacts %q, want blank", tr.Sheet, row[2])
+			}
+			switch {
+			case strings.HasPrefix(row[0], "Subtotal"), row[0] == "TOTALS":
+				want := &sub
+				if row[0] == "TOTALS" {
+					want = &total
+				} else {
+					subtotals++
+				}
+				if v != *want {
+					t.Errorf("%s: %s %v, days add up to %v", tr.Sheet, row[0], v, *want)
+				}
+				sub = [2]int64{}
+			case row[3] != "":
+				filled++
+				for i := range v {
+					sub[i] += v[i]
+					total[i] += v[i]
+				}
+			}
+		}
+		work := 0
+		for m := trackerFirst; m < trackerFirst+trackerMonths; m++ {
+			work += len(workdays(m))
+		}
+		if subtotals != trackerMonths || filled < work || filled > work+3 {
+			t.Errorf("%s: %d subtotals, %d days filled; want %d, %d working days", tr.Sheet, subtotals, filled, trackerMonths, work)
+		}
+	}
+}
+
+// openRendered renders a workbook from seed 1's Salesforce deals and opens
+// it; the test closes it.
+func openRendered(t *testing.T, render func([]deal) ([]byte, error)) *excelize.File {
+	t.Helper()
+	b, err := render(generate(1).SF)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,7 +524,14 @@ func TestGridTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// TestGridTotals reads the tracker back: each Total is the sum of its row
+// or column, as a manager's SUM formulas would give.
+func TestGridTotals(t *testing.T) {
+	f := openRendered(t, gridXLSX)
 	rows, err := f.GetRows(gridSheet)
 	if err != nil {
 		t.Fatal(err)

@@ -1,8 +1,9 @@
 // Command gen writes repcard's example inbox: the spreadsheets a sales team
 // of ten reps and two managers might drop into it — a roster, two
 // overlapping Salesforce opportunity exports, a HubSpot activity export, a
-// Pipedrive deal export from a European account, a personal tally book and a
-// manager's reps × months tracker of deals won — covering the 13 months from
+// Pipedrive deal export from a European account, a personal tally book, a
+// manager's reps × months tracker of deals won and a one-sheet-per-rep
+// daily activity tracker — covering the 13 months from
 // 2025-10-01 to 2026-10-31.
 //
 // The people and companies are made up; the numbers are drawn around each

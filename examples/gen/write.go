@@ -22,6 +22,7 @@ const (
 	filePipedrive = "pipedrive-deals-eu.csv"
 	fileTally     = "tally-book.xlsx"
 	fileGrid      = "deals-won-by-rep-2026.xlsx"
+	fileTracker   = "activity-tracker-london.xlsx"
 )
 
 // outFile is one file of the inbox and the function that renders it.
@@ -40,6 +41,7 @@ func files(d *dataset) []outFile {
 		{filePipedrive, func() ([]byte, error) { return pipedriveCSV(d.Pipedrive) }},
 		{fileTally, func() ([]byte, error) { return tallyXLSX(d.Tally) }},
 		{fileGrid, func() ([]byte, error) { return gridXLSX(d.SF) }},
+		{fileTracker, func() ([]byte, error) { return trackerXLSX(d.SF) }},
 	}
 }
 
