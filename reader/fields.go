@@ -101,7 +101,7 @@ type kindSpec struct {
 
 var kindSpecs = []kindSpec{
 	{kind: repcard.KindDeals, required: []field{fStatus, fDate}, repless: true},
-	{kind: repcard.KindTallies, required: []field{fDate}, anyOf: append([]field{fContacts}, countFields...), repless: true},
+	{kind: repcard.KindTallies, required: []field{fDate}, anyOf: append([]field{fContacts, fClosings}, countFields...), repless: true},
 	{kind: repcard.KindActivities, required: []field{fDate}, repless: true, replessExtra: []field{fType, fOutcome}},
 	{kind: repcard.KindRoster, anyOf: []field{fManager, fOffice, fEmail, fAliases, fStartDate}},
 }

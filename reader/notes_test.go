@@ -238,3 +238,33 @@ func TestActivityType(t *testing.T) {
 		}
 	}
 }
+
+// A rep's own tracker with closes and revenue but no contacts column is a
+// tally sheet: its days are no sales, and a blank day is no row.
+func TestTrackerOfClosesIsTallies(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"roster.csv": "Name,Manager\nTom OBrien,Ana Ruiz\nSofia Nunez,Ana Ruiz\n",
+		"tracker.csv": "Sales rep,Tom OBrien,,\nManager,Ana Ruiz,,\n,,,\nDay,Date,Closes,Revenue\n" +
+			"Thu,2026-10-01,1,500\nFri,2026-10-02,,\nSat,2026-10-03,0,0\nSubtotal October,,1,500\nTOTALS,,1,500\n",
+		"sofia.csv": "Rep Name: Sofia Nunez,,,\n,,,\nDay,Date,Hours,Deals won,Revenue\n" +
+			"Mon,2026-10-05,8,2,900\nTue,2026-10-06,,,\nTOTALS,,8,2,900\n",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := read(t, dir, nil)
+	for _, c := range []struct {
+		file string
+		used int
+	}{{"tracker.csv", 2}, {"sofia.csv", 1}} {
+		if in := res.input(c.file, ""); in.Kind != repcard.KindTallies || in.Used != c.used {
+			t.Errorf("%s: %s, %d used (%s); want tallies, %d", c.file, in.Kind, in.Used, in.Mapping, c.used)
+		}
+	}
+	if n := len(res.byKind(repcard.KindDeals)); n != 0 {
+		t.Errorf("%d deals: a tracker's days are no sales", n)
+	}
+}

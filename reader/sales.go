@@ -32,7 +32,9 @@ var salesTable = table{
 var compiledSales = compile(salesTable)
 
 // notSales are the headers that make a sheet something else than a sales
-// log: a status or stage (deals), an activity type, outcome or done column.
+// log: a status or stage (deals), an activity type, outcome or done column,
+// or a count of a tally sheet (Closes, Contacts, Calls: a tracker's day is
+// no sale, whatever its revenue column says).
 var notSales = func() []string {
 	_, syn := compiledTables()
 	var out []string
@@ -41,6 +43,9 @@ var notSales = func() []string {
 	}
 	for _, f := range []field{fType, fOutcome, fDone} {
 		out = append(out, syn[repcard.KindActivities].cols[f]...)
+	}
+	for _, f := range append([]field{fContacts, fClosings, fRejections}, countFields...) {
+		out = append(out, syn[repcard.KindTallies].cols[f]...)
 	}
 	return out
 }()
