@@ -8,7 +8,6 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/repcard/repcard"
 )
@@ -436,8 +435,8 @@ func (r *Report) Shorten(n int) {
 	}
 }
 
-// Only returns a copy of r that keeps only the reps named (case-insensitive)
-// and the managers with at least one of them. Team and manager figures stay
+// Only returns a copy of r that keeps only the reps named (compared by
+// NameKey: case, spacing and accents folded) and the managers with at least one of them. Team and manager figures stay
 // those of all the data.
 func (r *Report) Only(names []string) *Report {
 	out := *r
@@ -445,7 +444,7 @@ func (r *Report) Only(names []string) *Report {
 	kept := map[string]bool{}
 	for _, rep := range r.Reps {
 		for _, n := range names {
-			if strings.EqualFold(strings.Join(strings.Fields(n), " "), rep.Rep) {
+			if NameKey(n) == NameKey(rep.Rep) {
 				out.Reps = append(out.Reps, rep)
 				kept[rep.Rep] = true
 				break

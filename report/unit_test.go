@@ -89,6 +89,23 @@ func TestOnly(t *testing.T) {
 	eq(t, "original untouched", len(r.Reps), 4)
 }
 
+// NameKey folds spacing, case and accents: a name typed without accents
+// finds the rep.
+func TestNameKey(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"Sofía Núñez", "sofia  NUNEZ"},
+		{"Zoë Ånström", "zoe anstrom"},
+		{" Ann ", "ANN"},
+	} {
+		if NameKey(c.a) != NameKey(c.b) {
+			t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q", c.a, NameKey(c.a), c.b, NameKey(c.b))
+		}
+	}
+	if NameKey("Ann") == NameKey("Anne") {
+		t.Error("Ann and Anne fold alike")
+	}
+}
+
 func TestJSONValues(t *testing.T) {
 	for _, tc := range []struct {
 		v    any
