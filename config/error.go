@@ -83,6 +83,10 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// Suggest returns the candidate closest to name (case folded, at most two
+// edits away), or "" when none is close: the "did you mean" of a message.
+func Suggest(name string, candidates []string) string { return suggest(name, candidates) }
+
 // suggest returns the candidate closest to name, or "" when none is close.
 func suggest(name string, candidates []string) string {
 	best, bestD := "", -1

@@ -28,6 +28,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return exitUsage
 	}
+	if code := inboxCode(fs.Name(), cfg.Inbox, false, stderr); code != 0 {
+		return code
+	}
 	batch, err := pipeline.Check(ctx, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "repcard check: %v\n", err)

@@ -90,10 +90,10 @@ func TestCheckSharedDatasets(t *testing.T) {
 
 func TestCheckExitCodes(t *testing.T) {
 	empty := t.TempDir()
-	if code, _, errOut := runMain(t, "check", "-in", empty); code != exitNothing || !strings.Contains(errOut, "no sheet") {
+	if code, _, errOut := runMain(t, "check", "-in", empty); code != exitNothing || !strings.Contains(errOut, "is empty") {
 		t.Errorf("empty inbox: exit %d, %q", code, errOut)
 	}
-	if code, _, _ := runMain(t, "check", "-in", filepath.Join(empty, "missing")); code != exitNothing {
+	if code, _, _ := runMain(t, "check", "-in", filepath.Join(empty, "missing")); code != exitUsage {
 		t.Errorf("missing inbox: exit %d", code)
 	}
 	if code, _, errOut := runMain(t, "check", "-bogus"); code != exitUsage || !strings.Contains(errOut, "bogus") {

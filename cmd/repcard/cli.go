@@ -61,8 +61,6 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-var flagErrHelp = flag.ErrHelp
-
 // parsePeriodFlag reads -period; nil means the default period. A bad value
 // is reported and gives exit code 2.
 func parsePeriodFlag(s string, stderr io.Writer) (*repcard.Period, int) {
@@ -90,20 +88,54 @@ func newFlags(name, synopsis, example string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and turns -h and bad flags into exit codes: ok is
-// false when the caller should return code.
+// parseFlags parses args, which are flags only, and turns -h and bad flags
+// into exit codes: ok is false when the caller should return code.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
+	if code, ok := parseArgs(fs, args); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q (flags go before, e.g. -in DIR)\n", fs.Name(), fs.Arg(0))
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// parseArgs parses args as parseFlags does, leaving the arguments after
+// the flags to the caller. -h prints the full usage; a mistake prints one
+// line, with the flag meant when it is close, and a hint.
+func parseArgs(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	fs.Usage = usage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return exitOK, false
+	case err != nil:
+		fmt.Fprintf(out, "%s: %s\nrun '%s -h' for all flags\n", fs.Name(), flagMistake(fs, err), fs.Name())
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// flagMistake says what is wrong in err, a flag package parse error, and
+// names the flag meant when an unknown one is close to it.
+func flagMistake(fs *flag.FlagSet, err error) string {
+	name, unknown := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !unknown {
+		return err.Error()
+	}
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	msg := "unknown flag " + name
+	if s := config.Suggest(strings.TrimLeft(name, "-"), names); s != "" {
+		msg += " (did you mean -" + s + "?)"
+	}
+	return msg
 }
 
 // loadConfig reads the config file: the named one, or config.yaml in the
@@ -146,6 +178,29 @@ func (c *configFlags) load(fs *flag.FlagSet, stderr io.Writer) (*config.Config, 
 		cfg.Inbox = c.in
 	}
 	return cfg, true
+}
+
+// inboxCode checks the inbox before a command reads it and says on stderr
+// what is wrong: not a folder is a usage error (exit 2); a folder with no
+// file in it, unless emptyOK, has nothing to report (exit 3). It returns 0
+// when the inbox can be read.
+func inboxCode(cmd, inbox string, emptyOK bool, stderr io.Writer) int {
+	entries, err := os.ReadDir(inbox)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: inbox %s is not a folder (%v); name the folder of your exports with -in DIR or inbox: in config.yaml\n",
+			cmd, inbox, errors.Unwrap(err))
+		return exitUsage
+	}
+	if emptyOK {
+		return 0
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			return 0
+		}
+	}
+	fmt.Fprintf(stderr, "%s: inbox %s is empty; copy your sales exports (.xlsx, .csv, …) into it, then run again\n", cmd, inbox)
+	return exitNothing
 }
 
 func plural(n int, one, many string) string {

@@ -131,8 +131,16 @@ func TestRunExitCodes(t *testing.T) {
 		{"bad period", []string{"run", "-period", "2026-13"}, exitUsage, "", "-period"},
 		{"bad flag", []string{"run", "-nope"}, exitUsage, "", "-nope"},
 		{"missing templates", []string{"run", "-config", broken, "-in", inbox, "-out", out}, exitUsage, "", "nowhere"},
-		{"empty inbox", []string{"run", "-config", noConfig, "-in", empty, "-out", out}, exitNothing, "", "no dated rows"},
+		{"empty inbox", []string{"run", "-config", noConfig, "-in", empty, "-out", out}, exitNothing, "", "is empty; copy"},
 		{"no such rep", []string{"run", "-config", noConfig, "-in", inbox, "-out", out, "-rep", "Nobody"}, exitNothing, "", "Nobody"},
+		{"misspelt flag", []string{"run", "-perod", "2026-10"}, exitUsage, "", "unknown flag -perod (did you mean -period?)"},
+		{"misspelt flag, one line", []string{"check", "-jsn"}, exitUsage, "", "run 'repcard check -h' for all flags"},
+		{"rep without accents", []string{"run", "-config", noConfig, "-in", inbox, "-out", out, "-rep", "ZOE  bronte"}, exitOK, "1 rep", ""},
+		{"rep misspelt", []string{"run", "-config", noConfig, "-in", inbox, "-out", out, "-rep", "Zoe Bronta"}, exitNothing, "", "did you mean Zoë Brontë?"},
+		{"one rep of two missing", []string{"run", "-config", noConfig, "-in", inbox, "-out", out, "-rep", "Jane Doe", "-rep", "Nobody"}, exitLeftOut, "1 rep", "no rep named Nobody"},
+		{"no such inbox", []string{"run", "-config", noConfig, "-in", filepath.Join(dir, "nowhere"), "-out", out}, exitUsage, "", "is not a folder"},
+		{"check: no such inbox", []string{"check", "-config", noConfig, "-in", filepath.Join(dir, "nowhere")}, exitUsage, "", "is not a folder"},
+		{"check: empty inbox", []string{"check", "-config", noConfig, "-in", empty}, exitNothing, "", "is empty; copy"},
 		{"stopped after some outputs", []string{"run", "-config", noConfig, "-in", filepath.Join(blocked, "inbox"), "-out", filepath.Join(blocked, "out")}, exitPartial, "", "after 3 of the outputs"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

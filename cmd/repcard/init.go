@@ -14,11 +14,8 @@ import (
 // overwrites a config.
 func cmdInit(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("init", "[DIR]", "repcard init ~/sales && cd ~/sales && repcard run", stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flagErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 1 {
 		fmt.Fprintf(stderr, "repcard init: one folder at most, got %d (e.g. repcard init ~/sales)\n", fs.NArg())

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -30,9 +29,8 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return exitUsage
 	}
-	if fi, err := os.Stat(inbox); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "repcard watch: inbox %s is not a folder\n", inbox)
-		return exitUsage
+	if code := inboxCode(fs.Name(), inbox, true, stderr); code != 0 {
+		return code
 	}
 	fmt.Fprintf(stdout, "Watching %s (Ctrl-C to stop)\n", inbox)
 	p.Watch(ctx, pipeline.WatchOptions{
