@@ -173,6 +173,9 @@ func periodOf(rpt *report.Report) period {
 	if pe.title == "" {
 		pe.title = "the period"
 	}
+	if t, err := time.Parse("2006-01-02", rpt.Period.DataEnds); err == nil {
+		pe.title += t.Format(" · to 2 January") // a report to date
+	}
 	return pe
 }
 

@@ -152,14 +152,18 @@ func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *r
 
 // choosePeriod is period, or the default period of what b holds.
 func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repcard.Period, error) {
-	if period != nil {
-		return *period, nil
-	}
 	d, ok := b.DefaultPeriod()
 	if !ok {
 		return d, &NothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", p.cfg.Inbox)}
 	}
-	return d, nil
+	if period == nil {
+		return d, nil
+	}
+	// A period all after or all before the data is no report of zeros.
+	if first, last, _ := b.DataSpan(); period.Start() > last || period.End() < first {
+		return *period, &NothingError{fmt.Sprintf("no data in %s: the inbox's rows run from %s to %s (run without -period for the newest whole month)", period.Label(), first, last)}
+	}
+	return *period, nil
 }
 
 // assemble computes the report of period from what in holds, keeping only

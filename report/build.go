@@ -13,7 +13,8 @@ type build struct {
 	p           repcard.Period
 	first, last repcard.Month
 	end         repcard.Date
-	prospect    []string // shown names by id
+	dataEnds    repcard.Date // the data's last date when before end (a report to date), else 0
+	prospect    []string     // shown names by id
 	dealID      []string
 	reason      []string
 	stage       []string
@@ -39,6 +40,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 		prospect: b.prospects.names(), dealID: b.dealIDs.names(), reason: b.reasons.names(), stage: b.stages.names(),
 		calcs: make([]calc, len(b.reps)), quietRules: map[int]string{},
 	}
+	bd.toDate()
 	b.states.flush()
 	bd.category = make([]int, b.reasons.len())
 	for i := range bd.category {
@@ -64,7 +66,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 	}
 
 	rep := &Report{
-		Period:   PeriodJSON{Label: p.Label(), Start: p.Start().String(), End: p.End().String()},
+		Period:   PeriodJSON{Label: p.Label(), Start: p.Start().String(), End: p.End().String(), DataEnds: bd.dataEnds.String()},
 		Currency: b.currency(),
 		Inputs:   []repcard.Input{},
 		Managers: []Manager{},
@@ -113,4 +115,20 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 	}
 	rep.Team = bd.metrics(&team, "the team's")
 	return rep
+}
+
+// toDate settles a period the data ends inside of (2026 on data that runs
+// to 31 October): the months after the data's last date have not ended, so
+// they have no data rather than zeros. The months the report reads month by
+// month (trailing 12, trend and alerts, goal pace, records) then end with
+// the month of the data's last date, as if the period ended there; a period
+// the data ends before the start of keeps its first month as its last.
+func (bd *build) toDate() {
+	end := bd.b.maxDate
+	if end == 0 || end >= bd.end {
+		return
+	}
+	bd.dataEnds = end
+	m, _ := monthDay(end)
+	bd.last = max(m, bd.first)
 }

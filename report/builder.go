@@ -43,6 +43,7 @@ type Builder struct {
 	dealTouch map[uint64]uint8    // pack(rep, deal id, month) → day of the latest activity on the deal
 	reasonN   map[reasonKey]int64 // explicit nos per rep, month, reason and source
 	deals     []deal              // every deals row, compact
+	minDate   repcard.Date        // oldest activity, tally or decided-deal date
 	maxDate   repcard.Date        // newest activity, tally or decided-deal date
 }
 
@@ -253,6 +254,16 @@ func (b *Builder) see(d repcard.Date) {
 	if d > b.maxDate {
 		b.maxDate = d
 	}
+	if b.minDate == 0 || d < b.minDate {
+		b.minDate = d
+	}
+}
+
+// DataSpan returns the oldest and newest dates among done activities,
+// tallies and decided (won or lost) deals: the dates DefaultPeriod reads.
+// It returns false when no row has such a date.
+func (b *Builder) DataSpan() (first, last repcard.Date, ok bool) {
+	return b.minDate, b.maxDate, b.maxDate != 0
 }
 
 // isContact reports whether an activity type counts as a contact. A blank

@@ -243,7 +243,7 @@ var fixtures = []fixture{
 			tally("Quin Quarter", "2026-10-15", 50, 5, com(500)),
 		},
 		check: func(t *testing.T, r *Report) {
-			eq(t, "period", r.Period, PeriodJSON{"2026-Q3", "2026-07-01", "2026-09-30"})
+			eq(t, "period", r.Period, PeriodJSON{Label: "2026-Q3", Start: "2026-07-01", End: "2026-09-30"})
 			q := repOf(t, r, "Quin Quarter")
 			eq(t, "contacts", q.Contacts, 90) // 20 + 30 + 40; June and October are outside
 			eq(t, "closings", q.Closings, 9)

@@ -29,7 +29,15 @@ type PeriodJSON struct {
 	Label string `json:"label"` // 2026-10, 2026-Q4, 2026
 	Start string `json:"start"` // 2026-10-01
 	End   string `json:"end"`   // 2026-10-31
+	// DataEnds is the data's last date when it falls before End: the
+	// report is of the period to date, and the months after DataEnds are
+	// months with no data, not months of zeros.
+	DataEnds string `json:"data_ends,omitempty"`
 }
+
+// ToDate reports whether the report is of its period to date: whether the
+// data ends before the period does.
+func (p PeriodJSON) ToDate() bool { return p.DataEnds != "" }
 
 // Manager is one manager's team: the reps the roster puts under them, and
 // their metrics summed (ratios recomputed from the sums).
