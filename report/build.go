@@ -128,7 +128,12 @@ func (bd *build) toDate() {
 	if end == 0 || end >= bd.end {
 		return
 	}
-	bd.dataEnds = end
 	m, _ := monthDay(end)
+	if m >= bd.last {
+		// The data reaches the period's last month: a month whose rows end
+		// on the 30th (a weekend, an export taken early) is no month to date.
+		return
+	}
+	bd.dataEnds = end
 	bd.last = max(m, bd.first)
 }
