@@ -3,6 +3,14 @@
 // months ending with the period's last month, and for the year to date.
 // The Report it builds is what metrics.json holds.
 //
+// A period the data ends inside of (a quarter or a year whose last month is
+// after the month of the newest dated row) is reported to date:
+// period.data_ends is that row's date, and the months after it have no
+// data rather than zeros — the trailing months, trends, alerts, goal pace
+// and records end with the data's last month. A month whose rows stop
+// before its last day is a whole month. Builder.DataSpan gives the dates the
+// data covers, so the caller can refuse a period wholly outside them.
+//
 //	b := report.NewBuilder(cfg)
 //	for rec := range records {     // every *repcard.Record, of every kind
 //		b.Add(rec)
