@@ -10,8 +10,11 @@ func (e *SetupError) Error() string { return e.Err.Error() }
 func (e *SetupError) Unwrap() error { return e.Err }
 
 // NothingError says there is nothing to report: no dated rows in the
-// inbox, or no rep of the names asked for.
-type NothingError struct{ Msg string }
+// inbox, or no rep of the names asked for (then Reps lists each of them).
+type NothingError struct {
+	Msg  string
+	Reps []RepNotFound
+}
 
 func (e *NothingError) Error() string { return e.Msg }
 

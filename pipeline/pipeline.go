@@ -58,6 +58,10 @@ type Result struct {
 	// with this one, because their numbers changed.
 	Also []string
 
+	// RepsNotFound are the names of Options.Reps that no rep of the report
+	// has; the others' reports were written.
+	RepsNotFound []RepNotFound
+
 	filtered bool // Options.Reps: only those reps' PDFs, no summaries
 }
 
@@ -154,14 +158,14 @@ func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *r
 func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repcard.Period, error) {
 	d, ok := b.DefaultPeriod()
 	if !ok {
-		return d, &NothingError{fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", p.cfg.Inbox)}
+		return d, &NothingError{Msg: fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", p.cfg.Inbox)}
 	}
 	if period == nil {
 		return d, nil
 	}
 	// A period all after or all before the data is no report of zeros.
 	if first, last, _ := b.DataSpan(); period.Start() > last || period.End() < first {
-		return *period, &NothingError{fmt.Sprintf("no data in %s: the inbox's rows run from %s to %s (run without -period for the newest whole month)", period.Label(), first, last)}
+		return *period, &NothingError{Msg: fmt.Sprintf("no data in %s: the inbox's rows run from %s to %s (run without -period for the newest whole month)", period.Label(), first, last)}
 	}
 	return *period, nil
 }
@@ -185,10 +189,12 @@ func (p *Pipeline) assemble(in *inbox, period repcard.Period, final bool, only [
 	for i, s := range output.Slugs(names) {
 		rep.Reps[i].Slug = s
 	}
+	var missing []RepNotFound
 	if len(only) > 0 {
+		missing = repsNotFound(rep, only)
 		rep = rep.Only(only)
 		if len(rep.Reps) == 0 {
-			return nil, &NothingError{fmt.Sprintf("no rep named %s in the data", strings.Join(only, " or "))}
+			return nil, &NothingError{Msg: fmt.Sprintf("no rep named %s in the data", strings.Join(only, " or ")), Reps: missing}
 		}
 	}
 	return &Result{
@@ -197,6 +203,8 @@ func (p *Pipeline) assemble(in *inbox, period repcard.Period, final bool, only [
 		Dir:      filepath.Join(p.cfg.Out, period.Label()),
 		Started:  in.started,
 		filtered: len(only) > 0,
+
+		RepsNotFound: missing,
 	}, nil
 }
 
@@ -204,4 +212,27 @@ func (p *Pipeline) assemble(in *inbox, period repcard.Period, final bool, only [
 // its rows went, without building or writing anything.
 func Check(ctx context.Context, cfg *config.Config) (*reader.Batch, error) {
 	return reader.ReadInbox(ctx, cfg.Inbox, cfg, func(*repcard.Record) {})
+}
+
+// RepNotFound is a name asked for (Options.Reps) that no rep of the report
+// has, and the report's rep name nearest to it ("" when none is near).
+type RepNotFound struct{ Name, Nearest string }
+
+// repsNotFound lists the names of only that no rep of rpt has, as
+// Report.Only matches them, each with the nearest rep name.
+func repsNotFound(rpt *report.Report, only []string) []RepNotFound {
+	keys := make([]string, len(rpt.Reps))
+	byKey := map[string]string{}
+	for i, r := range rpt.Reps {
+		keys[i] = report.NameKey(r.Rep)
+		byKey[keys[i]] = r.Rep
+	}
+	var out []RepNotFound
+	for _, n := range only {
+		k := report.NameKey(n)
+		if _, ok := byKey[k]; !ok {
+			out = append(out, RepNotFound{Name: n, Nearest: byKey[config.Suggest(k, keys)]})
+		}
+	}
+	return out
 }

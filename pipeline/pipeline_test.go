@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -234,5 +235,20 @@ func TestCheck(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
 		t.Errorf("check wrote outputs: %v", err)
+	}
+}
+
+// A name of Options.Reps that no rep has is listed with the nearest rep
+// name; the other names' reports are written.
+func TestRunRepsNotFound(t *testing.T) {
+	res := run(t, testConfig(t, smallInbox(t)), Options{Reps: []string{"jane doe", "Zoe Bronta", "Nobody"}})
+	want := []RepNotFound{{Name: "Zoe Bronta", Nearest: "Zoë Brontë"}, {Name: "Nobody"}}
+	if !slices.Equal(res.RepsNotFound, want) || len(res.Report.Reps) != 1 {
+		t.Errorf("not found %v, %d reps; want %v, Jane Doe's report", res.RepsNotFound, len(res.Report.Reps), want)
+	}
+	_, err := Run(context.Background(), testConfig(t, smallInbox(t)), Options{Reps: []string{"Zoe Bronta"}})
+	var nothing *NothingError
+	if !errors.As(err, &nothing) || !slices.Equal(nothing.Reps, want[:1]) {
+		t.Errorf("err = %v, want a NothingError listing %v", err, want[:1])
 	}
 }

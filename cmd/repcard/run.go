@@ -7,16 +7,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"time"
-
-	"github.com/repcard/repcard"
-	"github.com/repcard/repcard/config"
 
 	"github.com/repcard/repcard/internal/progress"
 	"github.com/repcard/repcard/pipeline"
 	"github.com/repcard/repcard/reader"
-	"github.com/repcard/repcard/report"
 )
 
 // stringList is a flag that may be given several times (-rep A -rep B).
@@ -79,7 +74,6 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	cfg, _ := bf.load(fs, io.Discard) // loaded once already: for the rep names of -rep
 	if code := inboxCode(fs.Name(), inbox, false, stderr); code != 0 {
 		return code
 	}
@@ -89,14 +83,14 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	res, err := p.Run(ctx, opts)
 	prog.Done()
 	var nothing *pipeline.NothingError
-	if len(reps) > 0 && (err == nil || errors.As(err, &nothing)) {
-		if repsMissing(ctx, cfg, reps, res, stderr) {
-			if err != nil {
-				return exitNothing // each name is said above, with the nearest names
-			}
-			fmt.Fprintln(stdout, summary(res))
-			return exitLeftOut
-		}
+	switch {
+	case err == nil && len(res.RepsNotFound) > 0:
+		printRepsNotFound(res.RepsNotFound, stderr)
+		fmt.Fprintln(stdout, summary(res))
+		return exitLeftOut
+	case errors.As(err, &nothing) && len(nothing.Reps) > 0:
+		printRepsNotFound(nothing.Reps, stderr)
+		return exitNothing
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "repcard run: %v\n", err)
@@ -116,50 +110,16 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// repsMissing says on stderr which of the names asked for with -rep no
-// report of res holds (res is nil when none did), with the rep names in the
-// inbox closest to each; it reports whether any is missing.
-func repsMissing(ctx context.Context, cfg *config.Config, asked []string, res *pipeline.Result, stderr io.Writer) bool {
-	found := map[string]bool{}
-	if res != nil {
-		for _, r := range res.Report.Reps {
-			found[report.NameKey(r.Rep)] = true
-		}
-	}
-	var missing []string
-	for _, n := range asked {
-		if !found[report.NameKey(n)] {
-			missing = append(missing, n)
-		}
-	}
-	if len(missing) == 0 {
-		return false
-	}
-	var names []string
-	seen := map[string]bool{}
-	var mu sync.Mutex
-	reader.ReadInbox(ctx, cfg.Inbox, cfg, func(r *repcard.Record) {
-		mu.Lock()
-		defer mu.Unlock()
-		if r.Rep != "" && !seen[r.Rep] {
-			seen[r.Rep] = true
-			names = append(names, r.Rep)
-		}
-	})
-	keys := make([]string, len(names))
-	byKey := map[string]string{}
-	for i, n := range names {
-		keys[i] = report.NameKey(n)
-		byKey[keys[i]] = n
-	}
-	for _, n := range missing {
-		msg := fmt.Sprintf("repcard run: no rep named %s in the reports", oneLine(n))
-		if s := config.Suggest(report.NameKey(n), keys); s != "" {
-			msg += fmt.Sprintf("; did you mean %s?", byKey[s])
+// printRepsNotFound says on stderr which names asked for with -rep no
+// report holds, each with the nearest rep name.
+func printRepsNotFound(missing []pipeline.RepNotFound, stderr io.Writer) {
+	for _, m := range missing {
+		msg := fmt.Sprintf("repcard run: no rep named %s in the reports", oneLine(m.Name))
+		if m.Nearest != "" {
+			msg += fmt.Sprintf("; did you mean %s?", m.Nearest)
 		}
 		fmt.Fprintln(stderr, msg)
 	}
-	return true
 }
 
 // ranHook, when set, sees the result of each run that wrote its outputs.
