@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -48,9 +47,7 @@ func TestReportFooterIsNoRep(t *testing.T) {
 "Acme Corp"
 `
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "report1774000000000.csv"), []byte(classic), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFiles(t, dir, map[string]string{"report1774000000000.csv": classic})
 	writeXLSX(t, filepath.Join(dir, "Opportunities by Rep.xlsx"), false, xlsxSheet{name: "Opportunities by Rep", rows: [][]any{
 		{nil, "Opportunities by Rep"},
 		{nil, "Acme Corp"},
@@ -96,11 +93,7 @@ func TestDeactivatedAndTBDOwners(t *testing.T) {
 			"10112,Mu,Closed Won,2026-03-13 10:00,Eva Müller,700\n",
 		"tracker.csv": "Rep,Client,Status,Close date,Value\nTBD,Client I,Won,03/21/2026,9000\nEva Müller [inactive],Client J,Won,03/22/2026,100\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	res := read(t, dir, nil)
 	for _, rec := range res.byKind(repcard.KindDeals) {
 		if rec.Rep != "Eva Müller" {
@@ -130,11 +123,7 @@ func TestCallLogIsActivities(t *testing.T) {
 		"Bob Chen.csv":     "Date,Account,Result,Notes\n2026-03-05,Globex,Not interested,budget\n2026-03-06,Hooli,Meeting booked,\n",
 		"won and lost.csv": "Rep,Date,Client,Result,Amount\nBob Chen,2026-03-07,Initech,Won,1200\nBob Chen,2026-03-08,Umbrella,Lost,800\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	res := read(t, dir, nil)
 	for _, c := range []struct {
 		file, sheet string
@@ -164,9 +153,7 @@ func TestOpenStagesListed(t *testing.T) {
 		"10107,Eta renewal,Churned,2026-03-25 10:00,David Okafor,4000,Renewals\n" +
 		"10108,Theta renewal,Renewed,2026-03-26 10:00,David Okafor,6000,Renewals\n" +
 		"10109,Iota renewal,Renewed,2026-03-27 10:00,David Okafor,1000,Renewals\n"
-	if err := os.WriteFile(filepath.Join(dir, "all-deals.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFiles(t, dir, map[string]string{"all-deals.csv": csv})
 	res := read(t, dir, nil)
 	want := []WordCount{{Word: "Renewed", Count: 2, Key: statusKeys}, {Word: "Churned", Count: 1, Key: statusKeys}}
 	if !slices.Equal(res.batch.OpenStages, want) {
@@ -191,11 +178,7 @@ func TestDutchSalesforceReports(t *testing.T) {
 			"Carla Jansen,Heineken,Heineken - Uitbreiding,Gesloten gewonnen,\"12.500,00\",100,09-03-2026\n" +
 			"Carla Jansen,Philips,Philips - Pilot,Gesloten verloren,\"3.000,00\",0,16-03-2026\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	res := read(t, dir, nil)
 	if in := res.input("leads.csv", ""); in.Kind != repcard.KindNone || in.Reason != ReasonContactList {
 		t.Errorf("leads.csv: %s (%s), want a lead list", in.Kind, in.Reason)
@@ -213,9 +196,7 @@ func TestCloseLeadExport(t *testing.T) {
 	csv := "id,display_name,status_label,url,description,date_created,date_updated,created_by_name,updated_by_name,primary_contact_name,primary_contact_email,primary_contact_phone,custom.Lead Owner,html_url\n" +
 		"lead_1,Iberia Foods,Customer,,,2026-01-15T10:00:00.000000+00:00,2026-03-10T10:00:00.000000+00:00,Frank Ruiz,Frank Ruiz,Ana Gil,ana@iberia.example,+34 600 000 001,Frank Ruiz,https://app.close.com/lead/lead_1/\n" +
 		"lead_2,Berlin Bytes,Potential,,,2026-02-01T09:00:00.000000+00:00,2026-03-01T09:00:00.000000+00:00,Eva Müller,Eva Müller,Tom Lang,tom@bytes.example,+49 30 000 000,Eva Müller,https://app.close.com/lead/lead_2/\n"
-	if err := os.WriteFile(filepath.Join(dir, "close_leads_export.csv"), []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFiles(t, dir, map[string]string{"close_leads_export.csv": csv})
 	res := read(t, dir, nil)
 	if in := res.input("close_leads_export.csv", ""); in.Kind != repcard.KindNone || in.Reason != ReasonContactList || len(res.records) != 0 {
 		t.Errorf("close leads: %s (%s), %d records; want a lead list", in.Kind, in.Reason, len(res.records))
@@ -250,11 +231,7 @@ func TestTrackerOfClosesIsTallies(t *testing.T) {
 		"sofia.csv": "Rep Name: Sofia Nunez,,,\n,,,\nDay,Date,Hours,Deals won,Revenue\n" +
 			"Mon,2026-10-05,8,2,900\nTue,2026-10-06,,,\nTOTALS,,8,2,900\n",
 	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	res := read(t, dir, nil)
 	for _, c := range []struct {
 		file string
