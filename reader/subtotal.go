@@ -48,6 +48,9 @@ func totalLabel(s string) bool {
 			return true
 		}
 	}
+	if !endsInTotal(s) { // the second cheap look, before any allocation
+		return false
+	}
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) == 0 || len(words) > 4 {
 		return false
@@ -57,6 +60,15 @@ func totalLabel(s string) bool {
 		return true
 	}
 	return false
+}
+
+// endsInTotal reports whether s, less what follows its last letter or
+// digit, ends in "total" or "totals" in any case ("Month total:",
+// "SUBTOTALS").
+func endsInTotal(s string) bool {
+	t := strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "s"), "S")
+	return len(t) >= 5 && strings.EqualFold(t[len(t)-5:], "total")
 }
 
 // monthLabel reports a cell holding a month's name, with a year or not:
