@@ -221,17 +221,10 @@ type RepNotFound struct{ Name, Nearest string }
 // repsNotFound lists the names of only that no rep of rpt has, as
 // Report.Only matches them, each with the nearest rep name.
 func repsNotFound(rpt *report.Report, only []string) []RepNotFound {
-	keys := make([]string, len(rpt.Reps))
-	byKey := map[string]string{}
-	for i, r := range rpt.Reps {
-		keys[i] = report.NameKey(r.Rep)
-		byKey[keys[i]] = r.Rep
-	}
 	var out []RepNotFound
 	for _, n := range only {
-		k := report.NameKey(n)
-		if _, ok := byKey[k]; !ok {
-			out = append(out, RepNotFound{Name: n, Nearest: byKey[config.Suggest(k, keys)]})
+		if _, ok := rpt.RepNamed(n); !ok {
+			out = append(out, RepNotFound{Name: n, Nearest: rpt.NearestRep(n)})
 		}
 	}
 	return out

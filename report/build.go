@@ -114,6 +114,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 		rep.Managers = append(rep.Managers, *m)
 	}
 	rep.Team = bd.metrics(&team, "the team's")
+	rep.aliases = b.aliasIndex()
 	return rep
 }
 

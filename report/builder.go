@@ -67,6 +67,8 @@ type repState struct {
 	perSale         repcard.Money
 	monthlyGoal     int64 // hundredths of the basis' unit
 	annualGoal      int64
+
+	aliases []string // the roster's aliases and e-mail addresses
 }
 
 // acc holds one rep's counts for one month, per source. Counts of
@@ -349,6 +351,28 @@ func (b *Builder) addRoster(rec *repcard.Record) {
 	rs.onRoster = true
 	rs.manager = merge(rs.manager, rec.Manager)
 	rs.office = merge(rs.office, rec.Office)
+	rs.aliases = append(append(rs.aliases, rec.Email), rec.Aliases...)
+}
+
+// aliasIndex maps the NameKey of every roster alias and e-mail address to
+// its rep's name. An alias two reps share names neither.
+func (b *Builder) aliasIndex() map[string]string {
+	idx := map[string]string{}
+	shared := map[string]bool{}
+	for _, rs := range b.reps {
+		for _, a := range rs.aliases {
+			k := NameKey(a)
+			switch n, ok := idx[k]; {
+			case k == "" || shared[k]:
+			case ok && n != rs.name:
+				delete(idx, k)
+				shared[k] = true
+			default:
+				idx[k] = rs.name
+			}
+		}
+	}
+	return idx
 }
 
 // merge keeps one of two roster values: the non-blank one, or the smaller

@@ -22,6 +22,8 @@ type Report struct {
 	Team     Metrics         `json:"team"`
 	Managers []Manager       `json:"managers"`
 	Reps     []Rep           `json:"reps"`
+
+	aliases map[string]string // NameKey of a roster alias or e-mail → the rep's name
 }
 
 // PeriodJSON is the period as metrics.json writes it.
@@ -443,20 +445,22 @@ func (r *Report) Shorten(n int) {
 	}
 }
 
-// Only returns a copy of r that keeps only the reps named (compared by
-// NameKey: case, spacing and accents folded) and the managers with at least one of them. Team and manager figures stay
+// Only returns a copy of r that keeps only the reps named (as RepNamed
+// finds them: by name or roster alias, case, spacing and accents folded)
+// and the managers with at least one of them. Team and manager figures stay
 // those of all the data.
 func (r *Report) Only(names []string) *Report {
 	out := *r
 	out.Reps = []Rep{}
 	kept := map[string]bool{}
+	for _, n := range names {
+		if rep, ok := r.RepNamed(n); ok {
+			kept[rep] = true
+		}
+	}
 	for _, rep := range r.Reps {
-		for _, n := range names {
-			if NameKey(n) == NameKey(rep.Rep) {
-				out.Reps = append(out.Reps, rep)
-				kept[rep.Rep] = true
-				break
-			}
+		if kept[rep.Rep] {
+			out.Reps = append(out.Reps, rep)
 		}
 	}
 	out.Managers = []Manager{}

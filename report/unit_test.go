@@ -89,6 +89,50 @@ func TestOnly(t *testing.T) {
 	eq(t, "original untouched", len(r.Reps), 4)
 }
 
+// RepNamed finds a rep by name or roster alias or e-mail, case, spacing and
+// accents folded; an alias two reps share names neither, and a rep's own
+// name wins over another's alias. NearestRep suggests by names and aliases.
+func TestRepNamed(t *testing.T) {
+	sofia := roster("Sofía Núñez", "Mia", "")
+	sofia.Aliases, sofia.Email = []string{"S. Nunez", "Sofia Nunez", "Sam"}, "sofia.nunez@acme.example"
+	dmitry := roster("Дмитрий Иванов", "Mia", "")
+	dmitry.Aliases = []string{"Dmitry Ivanov", "Sam"}
+	ann := roster("Ann", "Max", "")
+	ann.Aliases = []string{"Dan"} // Dan is a rep of his own too
+	r := buildReport(testConfig(), "2026-10", []repcard.Record{
+		sofia, dmitry, ann,
+		tally("Sofía Núñez", "2026-10-01", 10, 1), tally("Дмитрий Иванов", "2026-10-01", 20, 2),
+		tally("Ann", "2026-10-01", 5, 0), tally("Dan", "2026-10-01", 5, 0),
+	})
+	for _, c := range []struct{ name, want, nearest string }{
+		{"Sofía Núñez", "Sofía Núñez", ""},
+		{"sofia  NUNEZ", "Sofía Núñez", ""},
+		{"s. nunez", "Sofía Núñez", ""},
+		{"SOFIA.NUNEZ@acme.example", "Sofía Núñez", ""},
+		{"dmitry ivanov", "Дмитрий Иванов", ""},
+		{"Dan", "Dan", ""},
+		{"Sam", "", ""},
+		{"", "", ""},
+		{"Dmitri Ivanov", "", "Дмитрий Иванов"},
+		{"Sofia", "", "Sofía Núñez"},
+		{"Nobody", "", ""},
+	} {
+		got, ok := r.RepNamed(c.name)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("RepNamed(%q) = %q, %v; want %q", c.name, got, ok, c.want)
+		}
+		if c.want == "" {
+			if n := r.NearestRep(c.name); n != c.nearest {
+				t.Errorf("NearestRep(%q) = %q, want %q", c.name, n, c.nearest)
+			}
+		}
+	}
+	o := r.Only([]string{"dmitry ivanov", "Sofia Nunez", "sofía núñez"})
+	eq(t, "reps kept", len(o.Reps), 2)
+	eq(t, "reps[0]", o.Reps[0].Rep, "Sofía Núñez")
+	eq(t, "reps[1]", o.Reps[1].Rep, "Дмитрий Иванов")
+}
+
 // NameKey folds spacing, case and accents: a name typed without accents
 // finds the rep.
 func TestNameKey(t *testing.T) {
