@@ -33,16 +33,23 @@ type Line struct {
 }
 
 // New returns a Line on w when w is a terminal and quiet is false;
-// otherwise a Line that draws nothing.
+// otherwise a Line that draws nothing (see live).
 func New(w io.Writer, quiet bool) *Line {
 	p := &Line{w: w, start: time.Now(), width: 80}
-	if f, ok := w.(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) {
+	if f, ok := w.(*os.File); ok && live(quiet, term.IsTerminal(int(f.Fd())), os.Getenv("TERM")) {
 		p.live = true
 		if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 40 {
 			p.width = cols
 		}
 	}
 	return p
+}
+
+// live says whether a Line draws: on a terminal, unless quiet or the
+// terminal says it cannot move the cursor back (TERM=dumb, as in Emacs
+// shells and some CI logs).
+func live(quiet, terminal bool, termEnv string) bool {
+	return terminal && !quiet && termEnv != "dumb"
 }
 
 // Phase starts a new phase ("reading", "rendering") of total steps.

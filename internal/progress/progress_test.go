@@ -21,6 +21,26 @@ func TestNotATerminal(t *testing.T) {
 	}
 }
 
+// The line is drawn on a terminal only, and neither with -quiet nor when
+// TERM=dumb (a terminal that cannot redraw a line).
+func TestLive(t *testing.T) {
+	for _, c := range []struct {
+		quiet, terminal bool
+		term            string
+		want            bool
+	}{
+		{false, true, "xterm-256color", true},
+		{false, true, "", true},
+		{false, true, "dumb", false},
+		{true, true, "xterm", false},
+		{false, false, "xterm", false},
+	} {
+		if got := live(c.quiet, c.terminal, c.term); got != c.want {
+			t.Errorf("live(quiet %v, terminal %v, TERM=%q) = %v, want %v", c.quiet, c.terminal, c.term, got, c.want)
+		}
+	}
+}
+
 // On a terminal (forced here), each phase and the last step are drawn,
 // the line fits the width, and Done clears it.
 func TestLine(t *testing.T) {
