@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/pipeline"
@@ -17,10 +17,10 @@ import (
 const maxIssuesShown = 50
 
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "[-config FILE] [-in DIR] [-json]", "repcard check -in ~/Downloads/exports", stderr)
+	fs := newFlags("check", "[-config FILE] [-in DIR] [-json]", "repcard check -in ~/Downloads/exports", stdout, stderr)
 	var cf configFlags
 	cf.register(fs)
-	asJSON := fs.Bool("json", false, "print one JSON object a line (an input, issue, warning or file passed over), for scripts")
+	asJSON := fs.Bool("json", false, "print one JSON object a line (an input, issue, warning or file passed over),\nfor scripts")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -51,6 +51,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	switch {
+	case len(batch.Inputs) == 0:
+		fmt.Fprintf(stderr, "repcard check: no spreadsheet in %s (.xlsx, .xlsm, .csv, .tsv); copy your sales exports into it, then run again\n", cfg.Inbox)
+		return exitNothing
 	case found == 0:
 		fmt.Fprintf(stderr, "repcard check: no sheet in %s is a kind repcard reads (activities, deals, tallies, roster); see the reasons above\n", cfg.Inbox)
 		return exitNothing
@@ -61,45 +64,21 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // printBatch writes what check found: a line per file and sheet, the files
-// passed over, the warnings, then the issues.
+// passed over, the warnings, then the issues. No line is wider than
+// checkWidth columns, but a long file name or value.
 func printBatch(w io.Writer, inbox string, b *reader.Batch) {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(w, "Inbox %s\n\n", inbox)
-	for _, in := range b.Inputs {
-		name := in.File
-		if in.Sheet != "" {
-			name += " [" + in.Sheet + "]"
-		}
-		if in.Kind == repcard.KindNone {
-			kind := string(in.Kind)
-			if in.NotRead == repcard.NotReadSalesData {
-				kind = "not read" // looks like sales data: left out
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", name, kind, oneLine(in.Reason))
-			continue
-		}
-		how := in.Mapping
-		if in.RepFrom != "" {
-			how += ", rep from " + in.RepFrom
-		}
-		line := fmt.Sprintf("%s\t%s\t%s\theader row %d\trows %d: used %d, left out %d, duplicates %d, skipped %d",
-			name, in.Kind, how, in.HeaderRow, in.Rows, in.Used, in.LeftOut, in.Duplicates, in.Skipped)
-		if in.Reason != "" {
-			line += " — stopped: " + oneLine(in.Reason)
-		}
-		fmt.Fprintln(tw, line)
-	}
-	tw.Flush()
+	printInputs(w, b.Inputs)
 	if len(b.Ignored) > 0 {
 		fmt.Fprintln(w, "\nPassed over:")
 		for _, ig := range b.Ignored {
-			fmt.Fprintf(w, "  %s: %s\n", ig.File, ig.Reason)
+			printWrapped(w, "  ", "    ", ig.File+": "+ig.Reason)
 		}
 	}
 	if len(b.Warnings) > 0 {
 		fmt.Fprintln(w, "\nWarnings (rows kept):")
 		for _, is := range b.Warnings {
-			fmt.Fprintf(w, "  %s\n", is)
+			printWrapped(w, "  ", "    ", is.String())
 		}
 	}
 	printWords(w, b)
@@ -112,7 +91,7 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 				fmt.Fprintf(w, "  … and %d more (all of them are in data-issues.csv after 'repcard run')\n", len(b.Issues)-maxIssuesShown)
 				break
 			}
-			fmt.Fprintf(w, "  %s\n", is)
+			printWrapped(w, "  ", "    ", is.String())
 		}
 	}
 	money := ""
@@ -133,7 +112,7 @@ func printWords(w io.Writer, b *reader.Batch) {
 		}
 	}
 	if len(b.OpenStages) > 0 {
-		fmt.Fprintln(w, "\nStage words read as open deals (the pipeline's own stages; if one means won or lost, add it to words.won or words.lost):")
+		fmt.Fprintln(w, "\nStage words read as open deals (if one means won or lost, add it to words.won or words.lost):")
 		for _, wc := range b.OpenStages {
 			fmt.Fprintf(w, "  %q: %s\n", wc.Word, plural(wc.Count, "row", "rows"))
 		}
@@ -143,8 +122,9 @@ func printWords(w io.Writer, b *reader.Batch) {
 		if n > 3 {
 			shown += ", …"
 		}
-		fmt.Fprintf(w, "\nOwners not on the roster: %s written as an e-mail address (%s); a roster with an Email column would name them\n",
-			plural(n, "owner", "owners"), shown)
+		fmt.Fprintln(w)
+		printWrapped(w, "", "  ", fmt.Sprintf("Owners not on the roster: %s written as an e-mail address (%s); a roster with an Email column would name them",
+			plural(n, "owner", "owners"), shown))
 	}
 }
 
@@ -167,5 +147,132 @@ func printSuggestions(w io.Writer, b *reader.Batch) {
 		if !strings.HasSuffix(entries, "\n") {
 			fmt.Fprintln(w)
 		}
+	}
+}
+
+// checkWidth is the widest line check prints, in columns.
+const checkWidth = 100
+
+// printInputs writes a line per file and sheet: its name, its kind, then
+// how it was read and where its rows went, or why it was not read. When the
+// names are short they form a table whose last column wraps under itself;
+// else each input is its name on a line, then the rest indented below it.
+func printInputs(w io.Writer, inputs []repcard.Input) {
+	type row struct {
+		name, kind string
+		rest       []string // parts, kept whole on a line when they fit
+	}
+	rows := make([]row, len(inputs))
+	nameW, kindW := 0, 0
+	for i, in := range inputs {
+		r := row{name: in.File, kind: string(in.Kind)}
+		if in.Sheet != "" {
+			r.name += " [" + in.Sheet + "]"
+		}
+		if in.Kind == repcard.KindNone {
+			if in.NotRead == repcard.NotReadSalesData {
+				r.kind = "not read" // looks like sales data: left out
+			}
+			r.rest = []string{oneLine(in.Reason)}
+		} else {
+			how := in.Mapping
+			if in.RepFrom != "" {
+				how += ", rep from " + in.RepFrom
+			}
+			r.rest = []string{how, fmt.Sprintf("header row %d", in.HeaderRow), rowCounts(in)}
+			if in.Reason != "" {
+				r.rest = append(r.rest, "— stopped: "+oneLine(in.Reason))
+			}
+		}
+		rows[i] = r
+		nameW, kindW = max(nameW, utf8.RuneCountInString(r.name)), max(kindW, len(r.kind))
+	}
+	restAt := nameW + 2 + kindW + 2
+	if restAt > checkWidth/2 {
+		for _, r := range rows {
+			fmt.Fprintln(w, r.name)
+			for _, l := range wrapParts(append([]string{r.kind}, r.rest...), checkWidth-4) {
+				fmt.Fprintln(w, "    "+l)
+			}
+		}
+		return
+	}
+	for _, r := range rows {
+		for i, l := range wrapParts(r.rest, checkWidth-restAt) {
+			lead := strings.Repeat(" ", restAt)
+			if i == 0 {
+				lead = pad(r.name, nameW+2) + pad(r.kind, kindW+2)
+			}
+			fmt.Fprintln(w, lead+l)
+		}
+	}
+}
+
+// rowCounts is where an input's rows went; counts of none are not said.
+func rowCounts(in repcard.Input) string {
+	s := fmt.Sprintf("rows %d: used %d", in.Rows, in.Used)
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{in.LeftOut, "left out"}, {in.Duplicates, "duplicates"}, {in.Skipped, "skipped"}} {
+		if c.n > 0 {
+			s += fmt.Sprintf(", %s %d", c.what, c.n)
+		}
+	}
+	return s
+}
+
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-utf8.RuneCountInString(s), 0))
+}
+
+// wrapParts joins parts with two spaces into lines of at most width
+// columns, keeping a part whole on a line when it fits on one and
+// breaking it between words when not. A word wider than width has a line
+// of its own.
+func wrapParts(parts []string, width int) []string {
+	var lines []string
+	cur := ""
+	add := func(s, sep string) {
+		switch {
+		case cur == "":
+			cur = s
+		case utf8.RuneCountInString(cur)+len(sep)+utf8.RuneCountInString(s) <= width:
+			cur += sep + s
+		default:
+			lines, cur = append(lines, cur), s
+		}
+	}
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if utf8.RuneCountInString(p) <= width {
+			add(p, "  ")
+			continue
+		}
+		for i, word := range strings.Fields(p) {
+			sep := " "
+			if i == 0 {
+				sep = "  "
+			}
+			add(word, sep)
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// printWrapped writes s in lines of at most checkWidth columns, the first
+// after first and the others after rest.
+func printWrapped(w io.Writer, first, rest, s string) {
+	for i, l := range wrapParts([]string{oneLine(s)}, checkWidth-max(len(first), len(rest))) {
+		lead := rest
+		if i == 0 {
+			lead = first
+		}
+		fmt.Fprintln(w, lead+l)
 	}
 }

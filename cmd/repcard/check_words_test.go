@@ -20,9 +20,9 @@ func TestPrintBatchWords(t *testing.T) {
 		{"statuses", reader.Batch{UnknownStatuses: []reader.WordCount{{Word: "Ganado", Count: 12, Key: "words.won, words.lost or words.open"}, {Word: "Parked", Count: 1, Key: "words.won, words.lost or words.open"}}},
 			[]string{"Status words not recognised:", `  "Ganado": 12 rows (add it to words.won, words.lost or words.open in config)`, `  "Parked": 1 row (add it to words.won, words.lost or words.open in config)`}},
 		{"open stages", reader.Batch{OpenStages: []reader.WordCount{{Word: "Renewed", Count: 2}}},
-			[]string{"Stage words read as open deals (the pipeline's own stages; if one means won or lost, add it to words.won or words.lost):", `  "Renewed": 2 rows`}},
+			[]string{"Stage words read as open deals (if one means won or lost, add it to words.won or words.lost):", `  "Renewed": 2 rows`}},
 		{"e-mail owners", reader.Batch{EmailOwners: []string{"a@x.com", "b@x.com", "c@x.com", "d@x.com"}},
-			[]string{"Owners not on the roster: 4 owners written as an e-mail address (a@x.com, b@x.com, c@x.com, …); a roster with an Email column would name them"}},
+			[]string{"Owners not on the roster: 4 owners written as an e-mail address (a@x.com, b@x.com, c@x.com, …); a", "  roster with an Email column would name them"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -13,7 +13,7 @@ import (
 // an empty inbox into DIR (default: the current folder). It never
 // overwrites a config.
 func cmdInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", "[DIR]", "repcard init ~/sales && cd ~/sales && repcard run", stderr)
+	fs := newFlags("init", "[DIR]", "repcard init ~/sales && cd ~/sales && repcard run", stdout, stderr)
 	if code, ok := parseArgs(fs, args); !ok {
 		return code
 	}

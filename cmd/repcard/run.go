@@ -30,8 +30,8 @@ type batchFlags struct {
 
 func (b *batchFlags) register(fs *flag.FlagSet, periodHelp string) {
 	b.configFlags.register(fs)
-	fs.StringVar(&b.out, "out", "", "output `folder` (default: the config's out)")
-	fs.StringVar(&b.period, "period", "", "`period` to "+periodHelp+" (default: the newest whole month in the data)")
+	fs.StringVar(&b.out, "out", "", "write into `DIR`/<period>/ (default: the config's out)")
+	fs.StringVar(&b.period, "period", "", "the period `P` to "+periodHelp+"\n(default: the newest whole month in the data)")
 }
 
 // setup parses the period, loads the config with -in and -out applied, and
@@ -59,14 +59,14 @@ func (b *batchFlags) setup(fs *flag.FlagSet, stderr io.Writer) (p *pipeline.Pipe
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("run", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]",
-		"repcard run -in exports -period 2026-10 -rep \"Jane Doe\" -self-review", stderr)
+		"repcard run -in exports -period 2026-10 -rep \"Jane Doe\" -self-review", stdout, stderr)
 	var bf batchFlags
 	bf.register(fs, "report: 2026-10, 2026-Q4 or 2026")
 	var reps stringList
-	fs.Var(&reps, "rep", "only this rep's reports (repeatable); team figures still use all data")
+	fs.Var(&reps, "rep", "write only the report of the rep `NAME` (repeatable; a roster alias, any case or\naccents); team figures still use all data")
 	selfReview := fs.Bool("self-review", false, "also write the self-review edition of each rep report")
-	workers := fs.Int("workers", 0, "rendering workers (default: number of CPUs)")
-	quiet := fs.Bool("quiet", false, "print only the final summary line")
+	workers := fs.Int("workers", 0, "render `N` PDFs at once (default: one per CPU)")
+	quiet := fs.Bool("quiet", false, "print only the summary line, no progress bar")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}

@@ -17,11 +17,12 @@ import (
 // change. SIGINT or SIGTERM stop it between writes (every output is written
 // atomically, so nothing is left half-written).
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("watch", "[-config FILE] [-in DIR] [-out DIR]", "repcard watch -in ~/Dropbox/sales-exports", stderr)
+	fs := newFlags("watch", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION] [-poll DURATION]",
+		"repcard watch -in ~/Dropbox/sales-exports", stdout, stderr)
 	var bf batchFlags
 	bf.register(fs, "rebuild")
-	settle := fs.Duration("settle", 2*time.Second, "how long a file must stay unchanged before it is read")
-	poll := fs.Duration("poll", time.Second, "how often the inbox is scanned (catches changes that send no event)")
+	settle := fs.Duration("settle", 2*time.Second, "read a file once it has stayed unchanged for `DURATION`")
+	poll := fs.Duration("poll", time.Second, "scan the inbox every `DURATION` (catches changes that send no event)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
