@@ -65,7 +65,8 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // printBatch writes what check found: a line per file and sheet, the files
 // passed over, the warnings, then the issues. No line is wider than
-// checkWidth columns, but a long file name or value.
+// checkWidth columns, but one word longer than that (a file name, a value)
+// or a line of the config mapping it suggests.
 func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 	fmt.Fprintf(w, "Inbox %s\n\n", inbox)
 	printInputs(w, b.Inputs)
@@ -181,7 +182,7 @@ func printInputs(w io.Writer, inputs []repcard.Input) {
 			}
 			r.rest = []string{how, fmt.Sprintf("header row %d", in.HeaderRow), rowCounts(in)}
 			if in.Reason != "" {
-				r.rest = append(r.rest, "— stopped: "+oneLine(in.Reason))
+				r.rest = append(r.rest, "stopped: "+oneLine(in.Reason))
 			}
 		}
 		rows[i] = r
