@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/repcard/repcard/internal/checkprint"
 )
 
 // Help goes to stdout with exit 0, for 'COMMAND -h' and 'help COMMAND'
@@ -256,7 +258,7 @@ func TestCheckWidth(t *testing.T) {
 			t.Fatalf("%s: no inputs:\n%s", in, out)
 		}
 		for _, l := range strings.Split(out, "\n") {
-			if n := utf8.RuneCountInString(l); n > checkWidth {
+			if n := utf8.RuneCountInString(l); n > checkprint.Width {
 				t.Errorf("%s: a line of %d columns:\n%s", in, n, l)
 			}
 		}
@@ -273,24 +275,4 @@ func sharedDatasetsIfAny() string {
 		return ""
 	}
 	return dir
-}
-
-func TestWrapParts(t *testing.T) {
-	for _, c := range []struct {
-		parts []string
-		width int
-		want  []string
-	}{
-		{[]string{"synonyms", "header row 1", "rows 8: used 8"}, 40, []string{"synonyms  header row 1  rows 8: used 8"}},
-		{[]string{"synonyms", "header row 1", "rows 8: used 8"}, 30, []string{"synonyms  header row 1", "rows 8: used 8"}},
-		{[]string{"no rep column (columns a, b, c)"}, 16, []string{"no rep column", "(columns a, b,", "c)"}},
-		{[]string{"tallies", "a b c d"}, 12, []string{"tallies", "a b c d"}},
-		{[]string{"tallies", "a b c d e f g h"}, 12, []string{"tallies  a b", "c d e f g h"}},
-		{[]string{"averyveryverylongword", "x"}, 8, []string{"averyveryverylongword", "x"}},
-		{[]string{"", "x"}, 8, []string{"x"}},
-	} {
-		if got := wrapParts(c.parts, c.width); strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("wrapParts(%q, %d) = %q, want %q", c.parts, c.width, got, c.want)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package main
+package checkprint
 
 import (
 	"bytes"
@@ -27,7 +27,7 @@ func TestPrintBatchWords(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
-			printBatch(&b, "in", &tt.batch)
+			Text(&b, "in", &tt.batch)
 			out := b.String()
 			if tt.want == nil && (strings.Contains(out, "Status words") || strings.Contains(out, "Owners not")) {
 				t.Errorf("output has the block:\n%s", out)

@@ -1,4 +1,4 @@
-package main
+package checkprint
 
 import (
 	"encoding/json"
@@ -38,12 +38,12 @@ type jsonIgnored struct {
 	Reason string `json:"reason"`
 }
 
-// printBatchJSON writes what check found as JSON Lines, for scripts: one
+// JSON writes what check found as JSON Lines, for scripts: one
 // object a line, each with a "type": every input, the files passed over,
 // then the issues and warnings in the order of data-issues.csv
 // (reader.Batch.IssueRows), the sheets not read and not sales data among
 // them. All of them are listed, however many.
-func printBatchJSON(w io.Writer, b *reader.Batch) error {
+func JSON(w io.Writer, b *reader.Batch) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, in := range b.Inputs {
