@@ -23,6 +23,7 @@ var Fields = []string{
 	"emails",
 	"loss_reason",
 	"manager",
+	"manager_email",
 	"meetings",
 	"next_follow_up",
 	"office",

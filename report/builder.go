@@ -59,10 +59,11 @@ type repState struct {
 	name            string
 	onRoster        bool
 	manager, office string
-	hasAct          bool // any activities row
-	hasTally        bool // any tallies row
-	hasDeals        bool // any deals row
-	dealsReferral   bool // any deals row with a referral-asked value
+	email, mgrEmail string // roster addresses: the rep's, and the manager's ("Manager email")
+	hasAct          bool   // any activities row
+	hasTally        bool   // any tallies row
+	hasDeals        bool   // any deals row
+	dealsReferral   bool   // any deals row with a referral-asked value
 	rate            float64
 	perSale         repcard.Money
 	monthlyGoal     int64 // hundredths of the basis' unit
@@ -349,6 +350,8 @@ func (b *Builder) addRoster(rec *repcard.Record) {
 	rs.onRoster = true
 	rs.manager = merge(rs.manager, rec.Manager)
 	rs.office = merge(rs.office, rec.Office)
+	rs.email = merge(rs.email, rec.Email)
+	rs.mgrEmail = merge(rs.mgrEmail, rec.ManagerEmail)
 }
 
 // merge keeps one of two roster values: the non-blank one, or the smaller
