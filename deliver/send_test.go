@@ -1,0 +1,239 @@
+package deliver
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/repcard/repcard/config"
+	"github.com/repcard/repcard/internal/fixture"
+	"github.com/repcard/repcard/internal/smtptest"
+)
+
+// setup writes a period of n reps and starts a test server for it.
+func setup(t *testing.T, n int) (Options, *smtptest.Server, []fixture.SendRep) {
+	t.Helper()
+	dir, reps := fixture.PeriodOut(t, t.TempDir(), n)
+	srv := smtptest.Start(t)
+	e := config.Default().Email
+	e.Server, e.Security, e.From = srv.Addr, "none", "Sales reports <reports@acme.example>"
+	e.TeamTo = []string{"head.of.sales@acme.example"}
+	e.RatePerMinute = 0
+	return Options{Dir: dir, Email: e, Backoff: time.Millisecond}, srv, reps
+}
+
+func send(t *testing.T, opts Options) *Summary {
+	t.Helper()
+	sum, err := Send(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("Send: %v", err)
+	}
+	return sum
+}
+
+func ledgerRows(t *testing.T, dir string) map[string]Row {
+	t.Helper()
+	l, err := OpenLedger(filepath.Join(dir, LedgerName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]Row{}
+	for _, r := range l.Rows() {
+		rows[r.key()] = r
+	}
+	return rows
+}
+
+// byRcpt parses the accepted mails by their first envelope recipient.
+func byRcpt(t *testing.T, srv *smtptest.Server) map[string][]*smtptest.Parsed {
+	t.Helper()
+	got := map[string][]*smtptest.Parsed{}
+	for _, m := range srv.Mails() {
+		p, err := smtptest.Parse(m.Data)
+		if err != nil {
+			t.Fatalf("mail to %v does not parse: %v", m.To, err)
+		}
+		got[m.To[0]] = append(got[m.To[0]], p)
+	}
+	return got
+}
+
+func TestSendEveryRecipientTheirOwn(t *testing.T) {
+	opts, srv, reps := setup(t, 3)
+	opts.Email.CcManager = true
+	sum := send(t, opts)
+	if sum.Sent != 5 || sum.Failed != 0 {
+		t.Fatalf("sent %d, failed %d; want 5 sent (3 reps, a manager, the team), 0 failed", sum.Sent, sum.Failed)
+	}
+	got := byRcpt(t, srv)
+	want := map[string]struct{ subject, file, path string }{
+		"head.of.sales@acme.example": {"Team summary · 2026-10", "team.pdf", "team.pdf"},
+		"ana.ruiz@acme.example":      {"Your team's summary · 2026-10", "ana-ruiz.pdf", "managers/ana-ruiz.pdf"},
+	}
+	for _, r := range reps {
+		want[r.Email] = struct{ subject, file, path string }{"Your coaching report · 2026-10", r.Slug + ".pdf", "reps/" + r.Slug + ".pdf"}
+	}
+	if len(got) != len(want) {
+		t.Errorf("mails went to %d addresses, want %d", len(got), len(want))
+	}
+	for addr, w := range want {
+		ms := got[addr]
+		if len(ms) != 1 {
+			t.Errorf("%s got %d mails, want 1", addr, len(ms))
+			continue
+		}
+		m := ms[0]
+		if m.Subject != w.subject || !strings.Contains(m.To, addr) {
+			t.Errorf("%s: subject %q to %q, want %q", addr, m.Subject, m.To, w.subject)
+		}
+		pdf, err := os.ReadFile(filepath.Join(opts.Dir, w.path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Attachments) != 1 || string(m.Attachments[w.file]) != string(pdf) {
+			t.Errorf("%s: attachments %d, %s byte-identical: %v", addr, len(m.Attachments), w.file, string(m.Attachments[w.file]) == string(pdf))
+		}
+	}
+	jane := got["rep01@acme.example"][0]
+	if !strings.Contains(jane.Cc, "ana.ruiz@acme.example") || !strings.Contains(jane.Text, "Hello Rep 01") || !strings.Contains(jane.Text, "Each no was worth $101.00") {
+		t.Errorf("rep mail: Cc %q, text %q; want the manager in Cc, the name and the headline", jane.Cc, jane.Text)
+	}
+	if !strings.Contains(got["ana.ruiz@acme.example"][0].Text, "Each no was worth $150.00") {
+		t.Errorf("manager mail text %q lacks the team's headline", got["ana.ruiz@acme.example"][0].Text)
+	}
+	rows := ledgerRows(t, opts.Dir)
+	r := rows["rep:Rep 02"]
+	if r.Status != StatusSent || r.Address != "rep02@acme.example" || r.Attempts != 1 || r.Code != "250" || len(r.SHA256) != 64 ||
+		r.MessageID == "" || r.Documents != "reps/rep-02.pdf" || !strings.Contains(got["rep02@acme.example"][0].MessageID, strings.Trim(r.MessageID, "<>")) {
+		t.Errorf("ledger row %+v", r)
+	}
+}
+
+func TestSendAgainSendsOnlyWhatChanged(t *testing.T) {
+	opts, srv, reps := setup(t, 3)
+	send(t, opts)
+	sum := send(t, opts)
+	if sum.Sent != 0 || sum.Already != 5 || len(srv.Mails()) != 5 {
+		t.Fatalf("second send: sent %d, already %d, server has %d mails; want 0, 5, 5", sum.Sent, sum.Already, len(srv.Mails()))
+	}
+	fixture.WriteFile(t, filepath.Join(opts.Dir, "reps", reps[1].Slug+".pdf"), fixture.StandInPDF(reps[1].Rep, 2))
+	sum = send(t, opts)
+	got := byRcpt(t, srv)
+	if sum.Sent != 1 || len(got[reps[1].Email]) != 2 || len(srv.Mails()) != 6 {
+		t.Fatalf("after a PDF changed: sent %d, %s has %d mails; want 1 sent, 2 mails", sum.Sent, reps[1].Email, len(got[reps[1].Email]))
+	}
+	if string(got[reps[1].Email][1].Attachments[reps[1].Slug+".pdf"]) != fixture.StandInPDF(reps[1].Rep, 2) {
+		t.Error("the changed PDF was not the one sent")
+	}
+}
+
+func TestSendRetries(t *testing.T) {
+	tests := []struct {
+		name         string
+		action       func(n int) smtptest.Action
+		status       string
+		attempts     int
+		code         string
+		text         string
+		wantAccepted int
+	}{
+		{"451 twice then accepted", func(n int) smtptest.Action {
+			if n <= 2 {
+				return smtptest.Action{Code: 451, Text: "try again later"}
+			}
+			return smtptest.Action{}
+		}, StatusSent, 3, "250", "", 1},
+		{"connection dropped in DATA", func(n int) smtptest.Action { return smtptest.Action{Drop: n == 1} }, StatusSent, 2, "250", "", 1},
+		{"550 is not retried", func(int) smtptest.Action { return smtptest.Action{Code: 550, Text: "mailbox unavailable"} }, StatusFailed, 1, "550", "mailbox unavailable", 0},
+		{"451 every time gives up", func(int) smtptest.Action { return smtptest.Action{Code: 451, Text: "busy"} }, StatusFailed, 4, "451", "busy", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts, srv, reps := setup(t, 3)
+			srv.Script = func(rcpt string, n int) smtptest.Action {
+				if rcpt == reps[1].Email {
+					return tt.action(n)
+				}
+				return smtptest.Action{}
+			}
+			sum := send(t, opts)
+			r := ledgerRows(t, opts.Dir)["rep:"+reps[1].Rep]
+			if r.Status != tt.status || r.Attempts != tt.attempts || r.Code != tt.code || !strings.Contains(r.Text, tt.text) {
+				t.Errorf("row: status %s, attempts %d, code %s, text %q; want %s, %d, %s, %q", r.Status, r.Attempts, r.Code, r.Text, tt.status, tt.attempts, tt.code, tt.text)
+			}
+			got := byRcpt(t, srv)
+			if len(got[reps[1].Email]) != tt.wantAccepted {
+				t.Errorf("%s got %d mails, want %d", reps[1].Email, len(got[reps[1].Email]), tt.wantAccepted)
+			}
+			if srv.Attempts(reps[1].Email) != tt.attempts {
+				t.Errorf("server saw %d attempts, want %d", srv.Attempts(reps[1].Email), tt.attempts)
+			}
+			// The others are all sent, whatever happened to this one.
+			if others := len(srv.Mails()) - tt.wantAccepted; others != 4 || sum.Sent != 4+tt.wantAccepted {
+				t.Errorf("the others: %d mails, %d sent; want 4", others, sum.Sent)
+			}
+			if tt.status == StatusFailed {
+				if sum.Failed != 1 {
+					t.Errorf("failed %d, want 1", sum.Failed)
+				}
+				// -only-failed sends the failure alone, once the server takes it.
+				srv.Script = nil
+				sum := send(t, Options{Dir: opts.Dir, Email: opts.Email, Backoff: opts.Backoff, OnlyFailed: true})
+				if sum.Sent != 1 || len(byRcpt(t, srv)[reps[1].Email]) != 1 || len(srv.Mails()) != 5 {
+					t.Errorf("-only-failed: sent %d, %d mails in all; want 1 and 5", sum.Sent, len(srv.Mails()))
+				}
+			}
+		})
+	}
+}
+
+func TestSendLoginRefused(t *testing.T) {
+	opts, srv, _ := setup(t, 2)
+	srv.Users = map[string]string{"reports@acme.example": "right"}
+	opts.Email.Username, opts.Password = "reports@acme.example", "wrong"
+	sum, err := Send(context.Background(), opts)
+	se, ok := err.(*ServerError)
+	if !ok || !se.Login || !strings.Contains(se.Error(), "Username and Password not accepted") {
+		t.Fatalf("err = %v; want a refused login with the server's words", err)
+	}
+	if sum.Sent != 0 || len(srv.Mails()) != 0 {
+		t.Errorf("sent %d", sum.Sent)
+	}
+	if rows := ledgerRows(t, opts.Dir); len(rows) != 0 {
+		t.Errorf("ledger has %d rows after nothing was sent: %v", len(rows), rows)
+	}
+	opts.Password = "right"
+	if sum := send(t, opts); sum.Sent != 4 {
+		t.Errorf("with the right password: sent %d, want 4", sum.Sent)
+	}
+}
+
+func TestSendServerUnreachable(t *testing.T) {
+	opts, _, _ := setup(t, 1)
+	opts.Email.Server = "127.0.0.1:1" // nothing listens on port 1
+	opts.Attempts = 2
+	_, err := Send(context.Background(), opts)
+	se, ok := err.(*ServerError)
+	if !ok || se.Login || !strings.Contains(se.Error(), "cannot reach 127.0.0.1:1") {
+		t.Fatalf("err = %v; want cannot reach", err)
+	}
+}
+
+func TestReply(t *testing.T) {
+	tests := []struct{ err, code, text string }{
+		{`closing SMTP DATA writer: 550 "5.0.0 no such user, sorry", affected message ID: <x@vm>`, "550", "550 5.0.0 no such user, sorry"},
+		{`SMTP AUTH failed: 535 "5.7.8 Username and Password not accepted"`, "535", "535 5.7.8 Username and Password not accepted"},
+		{`sending SMTP RCPT command: 451 4.3.0 try later, affected recipient(s): a@b.c`, "451", "451 4.3.0 try later"},
+		{`dial tcp 127.0.0.1:1: connect: connection refused`, "", "dial tcp 127.0.0.1:1: connect: connection refused"},
+	}
+	for _, tt := range tests {
+		code, text := reply(errors.New(tt.err))
+		if code != tt.code || text != tt.text {
+			t.Errorf("reply(%q) = %q, %q; want %q, %q", tt.err, code, text, tt.code, tt.text)
+		}
+	}
+}
