@@ -120,10 +120,10 @@ func (s *sender) build(m *Message) (*built, error) {
 	}
 	var attach []Doc
 	for _, doc := range m.Docs {
-		d.Documents = append(d.Documents, path.Base(doc.Rel))
+		d.Documents = append(d.Documents, attachName(doc.Rel))
 		if doc.Size > s.maxBytes {
 			d.NotAttached = append(d.NotAttached, fmt.Sprintf("%s (%.0f MB) is too large to attach: it is in %s",
-				path.Base(doc.Rel), float64(doc.Size)/(1<<20), filepath.Join(s.dir, filepath.FromSlash(doc.Rel))))
+				attachName(doc.Rel), float64(doc.Size)/(1<<20), filepath.Join(s.dir, filepath.FromSlash(doc.Rel))))
 			continue
 		}
 		attach = append(attach, doc)
@@ -141,8 +141,14 @@ func (s *sender) build(m *Message) (*built, error) {
 		b.rcpt = s.opts.TrialTo
 		subject = "[" + m.To + "] " + subject
 	}
-	if err := msg.To(b.rcpt); err != nil {
-		return nil, fmt.Errorf("the address of %s, %q: %w", m.Name, b.rcpt, err)
+	var err2 error
+	if s.opts.TrialTo == "" && m.Kind != KindTeam {
+		err2 = msg.AddToFormat(m.Name, b.rcpt)
+	} else {
+		err2 = msg.To(b.rcpt)
+	}
+	if err2 != nil {
+		return nil, fmt.Errorf("the address of %s, %q: %w", m.Name, b.rcpt, err2)
 	}
 	if m.Cc != "" && s.opts.TrialTo == "" {
 		if err := msg.Cc(m.Cc); err != nil {
@@ -158,9 +164,27 @@ func (s *sender) build(m *Message) (*built, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := msg.AttachReader(path.Base(doc.Rel), bytes.NewReader(data), gomail.WithFileContentType(gomail.ContentType("application/pdf"))); err != nil {
+		if hex.EncodeToString(sha(data)) != doc.SHA256 {
+			return nil, fmt.Errorf("%s changed while sending; run send again", doc.Path)
+		}
+		if err := msg.AttachReader(attachName(doc.Rel), bytes.NewReader(data), gomail.WithFileContentType(gomail.ContentType("application/pdf"))); err != nil {
 			return nil, err
 		}
 	}
 	return b, nil
+}
+
+// attachName is the file name a document is attached as: jane-doe.pdf,
+// and jane-doe-self-review.pdf for review/jane-doe.pdf.
+func attachName(rel string) string {
+	base := path.Base(rel)
+	if path.Dir(rel) == "review" {
+		return strings.TrimSuffix(base, ".pdf") + "-self-review.pdf"
+	}
+	return base
+}
+
+func sha(b []byte) []byte {
+	h := sha256.Sum256(b)
+	return h[:]
 }

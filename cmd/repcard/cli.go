@@ -28,6 +28,7 @@ Usage:
   repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]
   repcard check  [-config FILE] [-in DIR] [-json]
   repcard watch  [-config FILE] [-in DIR] [-out DIR]
+  repcard send   [-config FILE] [-out DIR] [-period P] [-dry-run] [-only-failed] [-to ADDRESS] [-rep NAME]…
   repcard init   [DIR]
   repcard version
 
@@ -49,6 +50,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdRun(ctx, rest, stdout, stderr)
 	case "watch":
 		return cmdWatch(ctx, rest, stdout, stderr)
+	case "send":
+		return cmdSend(ctx, rest, stdout, stderr)
 	case "init":
 		return cmdInit(rest, stdout, stderr)
 	case "version":
