@@ -237,3 +237,74 @@ func TestReply(t *testing.T) {
 		}
 	}
 }
+
+func TestSendTooLargeToAttach(t *testing.T) {
+	opts, srv, _ := setup(t, 1)
+	opts.Email.MaxAttachmentMB = 1
+	fixture.WriteFile(t, filepath.Join(opts.Dir, "team.pdf"), "%PDF-"+strings.Repeat("x", 3<<20))
+	send(t, opts)
+	m := byRcpt(t, srv)["head.of.sales@acme.example"]
+	if len(m) != 1 || len(m[0].Attachments) != 0 ||
+		!strings.Contains(m[0].Text, "team.pdf (3 MB) is too large to attach: it is in "+filepath.Join(opts.Dir, "team.pdf")) {
+		t.Fatalf("team mail: %d mails; want one with no attachment that says where team.pdf is", len(m))
+	}
+	if rep := byRcpt(t, srv)["rep01@acme.example"]; len(rep) != 1 || len(rep[0].Attachments) != 1 {
+		t.Error("a small PDF is still attached")
+	}
+}
+
+func TestLoadTemplate(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"built-in", "", ""},
+		{"syntax error", "{{define \"subject\"}}Hi{{end}}\n{{define \"body\"}}{{if}}{{end}}\n", "email.tmpl:2"},
+		{"unknown field", "{{define \"subject\"}}Hi{{end}}\n{{define \"body\"}}\n{{.Nmae}}{{end}}\n", "email.tmpl:3"},
+		{"no body", "{{define \"subject\"}}Hi{{end}}\n", `no {{define "body"}}`},
+		{"empty subject", "{{define \"subject\"}} {{end}}{{define \"body\"}}x{{end}}\n", "the subject renders empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.src != "" {
+				fixture.WriteFile(t, filepath.Join(dir, "email.tmpl"), tt.src)
+			}
+			_, err := LoadTemplate(dir)
+			if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+				t.Errorf("LoadTemplate: %v; want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLedgerRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), LedgerName)
+	l, err := OpenLedger(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []Row{
+		{Kind: KindRep, Recipient: "=HYPERLINK(\"x\")", Address: "a@b.c", Documents: "reps/x.pdf", SHA256: "ab", Status: StatusFailed, Code: "550", Text: "550 no, \"quoted\"\nline", Attempts: 1, Time: "2026-11-01T09:00:00Z"},
+		{Kind: KindTeam, Recipient: "t@b.c", Address: "t@b.c", Status: StatusSent, Attempts: 3},
+	}
+	for _, r := range rows {
+		if err := l.Put(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows[1].Status = StatusFailed
+	l.Put(rows[1]) // replaces the row of the same message
+	back, err := OpenLedger(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Rows(); len(got) != 2 || got[0] != rows[0] || got[1] != rows[1] {
+		t.Errorf("read back %+v\nwant %+v", got, rows)
+	}
+	raw, _ := os.ReadFile(path)
+	if !strings.Contains(string(raw), "'=HYPERLINK") {
+		t.Errorf("a formula-like name is written as it is:\n%s", raw)
+	}
+	fixture.WriteFile(t, path, "name,address\nx,y\n")
+	if _, err := OpenLedger(path); err == nil || !strings.Contains(err.Error(), "not a ledger repcard wrote") {
+		t.Errorf("a foreign CSV: %v", err)
+	}
+}

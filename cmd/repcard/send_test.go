@@ -266,3 +266,35 @@ func TestSendDryRunExamples(t *testing.T) {
 		t.Errorf("ledger: Jane Doe %q, Ana Ruiz %q; want dry-run, skipped", st["Jane Doe"], st["Ana Ruiz"])
 	}
 }
+
+// A corrected roster, run again, is sent on the next send, and nobody
+// else: the run keeps deliveries.csv and writes the same PDFs.
+func TestSendAfterCorrectedRoster(t *testing.T) {
+	dir := smallInbox(t)
+	roster := filepath.Join(dir, "inbox", "roster.csv")
+	writeFile(t, roster, "Rep,Manager,Office,Email\nJane Doe,Ana Ruiz,Berlin,jane@acme.example\nZoë Brontë,Ana Ruiz,Berlin,\n")
+	srv := smtptest.Start(t)
+	cfg := sendConfig(t, dir, srv, "")
+	run := func() {
+		t.Helper()
+		if res := runBinary(t, dir, "run", "-config", cfg, "-in", "inbox", "-out", "out", "-quiet"); res.code != exitOK {
+			t.Fatalf("run: exit %d\n%s", res.code, res.stderr)
+		}
+	}
+	run()
+	res := runBinary(t, dir, "send", "-config", cfg, "-out", "out")
+	if res.code != exitOK || !strings.Contains(res.stdout, "2026-10: 2 sent, 2 with no e-mail address") ||
+		!strings.Contains(res.stderr, "no e-mail address for Zoë Brontë: add an Email column to the roster") {
+		t.Fatalf("first send: exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+	writeFile(t, roster, "Rep,Manager,Office,Email\nJane Doe,Ana Ruiz,Berlin,jane@acme.example\nZoë Brontë,Ana Ruiz,Berlin,zoe@acme.example\n")
+	run()
+	res = runBinary(t, dir, "send", "-config", cfg, "-out", "out")
+	if res.code != exitOK || !strings.Contains(res.stdout, "2026-10: 1 sent, 2 already sent, 1 with no e-mail address") {
+		t.Errorf("send after the roster was corrected: exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+	got := copies(srv)
+	if got["zoe@acme.example"] != 1 || got["jane@acme.example"] != 1 || got["head.of.sales@acme.example"] != 1 || len(srv.Mails()) != 3 {
+		t.Errorf("copies: %v; want one each for Jane, Zoë and the team", got)
+	}
+}
