@@ -416,7 +416,7 @@ func splitReply(s string) (code, text string) {
 			return s[:3], s
 		}
 	}
-	return "250", s
+	return "250", strings.TrimSpace("250 " + s)
 }
 
 // Password returns the password (or xoauth2 token) of e: the content of
