@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net"
+	"net/mail"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -146,12 +147,19 @@ func Send(ctx context.Context, opts Options) (*Summary, error) {
 		m := &msgs[i]
 		prev, had := ledger.Get(m.Key())
 		row := Row{Kind: m.Kind, Recipient: m.Name, Address: m.To, Cc: m.Cc, Documents: rels(m.Docs), SHA256: hashes(m.Docs)}
-		if m.To == "" {
+		if m.Cc != "" && !isAddress(m.Cc) {
+			sum.NoAddress = append(sum.NoAddress, fmt.Sprintf("no Cc to %s's manager: %q is not an e-mail address (fix it in the roster)", m.Name, m.Cc))
+			m.Cc, row.Cc = "", ""
+		}
+		if m.To == "" || !isAddress(m.To) {
 			what := "add an Email column to the roster"
 			if m.Kind == KindManager {
 				what = "add a roster row for the manager with an Email, or a Manager email column"
 			}
 			note := fmt.Sprintf("no e-mail address for %s: %s", m.Name, what)
+			if m.To != "" {
+				note = fmt.Sprintf("no e-mail address for %s: %q is not one (fix it in the roster)", m.Name, m.To)
+			}
 			sum.NoAddress = append(sum.NoAddress, note)
 			if opts.TrialTo == "" && (!had || prev.Status == StatusSkipped || prev.Status == StatusDryRun) {
 				row.Status, row.Text, row.Time = StatusSkipped, note, s.stamp()
@@ -437,4 +445,10 @@ func Password(e config.Email) (string, error) {
 		return p, nil
 	}
 	return "", fmt.Errorf("no password for %s: set the variable %s (email.password_env) or email.password_file", e.Username, e.PasswordEnv)
+}
+
+// isAddress reports whether s is one e-mail address.
+func isAddress(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && strings.Contains(a.Address, "@")
 }

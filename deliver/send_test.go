@@ -308,3 +308,63 @@ func TestLedgerRoundTrip(t *testing.T) {
 		t.Errorf("a foreign CSV: %v", err)
 	}
 }
+
+func TestSendBadAddressDoesNotStopTheOthers(t *testing.T) {
+	opts, srv, reps := setup(t, 3)
+	opts.Email.CcManager = true
+	b, _ := os.ReadFile(filepath.Join(opts.Dir, "metrics.json"))
+	b = []byte(strings.Replace(string(b), reps[0].Email, "n/a", 1))
+	b = []byte(strings.Replace(string(b), "ana.ruiz@acme.example", "Ana's desk", 1))
+	fixture.WriteFile(t, filepath.Join(opts.Dir, "metrics.json"), string(b))
+	sum := send(t, opts)
+	if sum.Sent != 3 || sum.Failed != 0 || len(srv.Mails()) != 3 {
+		t.Errorf("sent %d, failed %d; want the team and the 2 other reps sent", sum.Sent, sum.Failed)
+	}
+	notes := strings.Join(sum.NoAddress, "\n")
+	for _, want := range []string{`no e-mail address for Rep 01: "n/a" is not one`, `no e-mail address for Ana Ruiz: "Ana's desk" is not one`, `no Cc to Rep 02's manager`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	if r := ledgerRows(t, opts.Dir)["rep:Rep 01"]; r.Status != StatusSkipped {
+		t.Errorf("Rep 01's row: %+v", r)
+	}
+}
+
+func TestSendTrialDryRunAndReps(t *testing.T) {
+	opts, srv, reps := setup(t, 3)
+
+	trial := opts
+	trial.TrialTo = "me@acme.example"
+	if sum := send(t, trial); sum.Sent != 5 {
+		t.Fatalf("trial: sent %d, want 5", sum.Sent)
+	}
+	got := byRcpt(t, srv)
+	if len(got) != 1 || len(got["me@acme.example"]) != 5 {
+		t.Fatalf("trial mails went to %d addresses: want all 5 to me@acme.example", len(got))
+	}
+	subjects := map[string]bool{}
+	for _, m := range got["me@acme.example"] {
+		subjects[m.Subject] = true
+	}
+	if !subjects["[rep02@acme.example] Your coaching report · 2026-10"] {
+		t.Errorf("trial subjects %v lack the real recipient in front", subjects)
+	}
+	if _, err := os.Stat(filepath.Join(opts.Dir, LedgerName)); !os.IsNotExist(err) {
+		t.Errorf("a trial wrote the ledger (%v)", err)
+	}
+
+	dry := opts
+	dry.DryRun, dry.Email.Server = true, ""
+	if sum := send(t, dry); sum.DryRun != 5 || len(srv.Mails()) != 5 {
+		t.Fatalf("dry run: %d written, server has %d mails; want 5 and still 5", sum.DryRun, len(srv.Mails()))
+	}
+	only := opts
+	only.Reps = []string{"rep  02"}
+	if sum := send(t, only); sum.Sent != 1 || len(byRcpt(t, srv)[reps[1].Email]) != 1 {
+		t.Errorf("-rep: sent %d; want Rep 02 alone", sum.Sent)
+	}
+	if sum := send(t, opts); sum.Sent != 4 || sum.Already != 1 {
+		t.Errorf("after a dry run and -rep: sent %d, already %d; want 4 and 1", sum.Sent, sum.Already)
+	}
+}
