@@ -227,13 +227,13 @@ func Send(ctx context.Context, opts Options) (*Summary, error) {
 		} else {
 			sum.Sent++
 		}
-		var fatal *ServerError
-		if opts.TrialTo == "" && !(errors.As(sendErr, &fatal) && attempts == 0) {
+		if opts.TrialTo == "" {
 			if err := ledger.Put(row); err != nil {
 				return sum, err
 			}
 		}
 		s.progress(m, row)
+		var fatal *ServerError
 		if errors.As(sendErr, &fatal) {
 			return sum, fatal
 		}
