@@ -89,6 +89,9 @@ type Record struct {
 	Office  string
 	Email   string
 	Aliases []string
+	// ManagerEmail is the manager's address, from a "Manager email"
+	// column: for a manager who has no roster row of their own.
+	ManagerEmail string
 }
 
 // Input is what happened to one sheet (or one unreadable file): its kind, how

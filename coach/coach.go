@@ -88,7 +88,7 @@ func LoadFS(fsys fs.FS, dir string) (*Set, error) {
 	}
 	where := map[string]*template.Template{} // defined template → the file's template that defined it
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".tmpl") || e.Name() == templates.Email {
 			continue
 		}
 		name := e.Name()

@@ -35,7 +35,8 @@
 //
 // # Templates
 //
-// Every *.tmpl file of the templates folder is parsed once, with
+// Every *.tmpl file of the templates folder but email.tmpl (the e-mail of
+// "repcard send", package deliver) is parsed once, with
 // Option("missingkey=error"), into one set. Each rule has two templates,
 // {{define "RULE.title"}} and {{define "RULE.text"}}; their data is a View.
 // Load checks every field reference against View, then executes every

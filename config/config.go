@@ -33,6 +33,7 @@ type Config struct {
 	// ExchangeRates converts amounts in other currencies to the report's:
 	// code → report-currency units one unit is worth ({GBP: 1.17}).
 	ExchangeRates map[string]float64 `yaml:"exchange_rates"`
+	Email         Email              `yaml:"email"` // repcard send
 }
 
 // Commission says how a won deal turns into the rep's pay.

@@ -86,8 +86,8 @@ func TestFields(t *testing.T) {
 			t.Errorf("field %q is not in folded form %q", f, fieldKey(f))
 		}
 	}
-	if len(Fields) != 34 {
-		t.Errorf("len(Fields) = %d, want 34", len(Fields))
+	if len(Fields) != 35 {
+		t.Errorf("len(Fields) = %d, want 35", len(Fields))
 	}
 }
 
@@ -98,6 +98,9 @@ func TestParse(t *testing.T) {
 		want func(c *Config) // applied to Default(); nil: the defaults
 	}{
 		{"empty", "", nil},
+		{"email to a server on this machine", "email:\n  server: 127.0.0.1:1025\n  security: none\n  team_to: [boss@example.com]\n  cc_manager: true\n", func(c *Config) {
+			c.Email.Server, c.Email.Security, c.Email.TeamTo, c.Email.CcManager = "127.0.0.1:1025", "none", []string{"boss@example.com"}, true
+		}},
 		{"blank lines", "\n\n  \n", nil},
 		{"comments only", "# nothing here\n# at all\n", nil},
 		{"document marker", "---\n", nil},
@@ -248,6 +251,17 @@ func TestParseErrors(t *testing.T) {
 		{"alias contains itself", "commission: &a\n  <<: *a\n", "commission", 2, "nested too deeply"},
 
 		{"bad page_size", "page_size: B5\n", "page_size", 1, `want A4 or Letter, got "B5"`},
+		{"email server without a port", "email:\n  server: smtp.example.com\n", "email.server", 2, "want host:port"},
+		{"email server with a bad port", "email:\n  server: smtp.example.com:99999\n", "email.server", 2, "want host:port"},
+		{"email security none off this machine", "email:\n  server: smtp.example.com:25\n  security: none\n", "email.security", 3, "only for a server on this machine"},
+		{"email security unknown", "email:\n  security: ssl\n", "email.security", 2, `want starttls, tls or none, got "ssl"`},
+		{"email auth unknown", "email:\n  auth: cram-md5\n", "email.auth", 2, `want plain, login or xoauth2`},
+		{"email username without a password source", "email:\n  username: me\n  password_env: \"\"\n", "email.password_env", 3, "want the name of the variable"},
+		{"email from not an address", "email:\n  from: reports\n", "email.from", 2, "want an address"},
+		{"email team_to not an address", "email:\n  team_to:\n    - boss@example.com\n    - boss\n", "email.team_to[1]", 4, "want an e-mail address"},
+		{"email negative rate", "email:\n  rate_per_minute: -1\n", "email.rate_per_minute", 2, "want 0 or more"},
+		{"email zero attachment size", "email:\n  max_attachment_mb: 0\n", "email.max_attachment_mb", 2, "want a whole number above 0"},
+		{"email unknown key", "email:\n  smtp: x\n", "email.smtp", 2, "unknown"},
 		{"bad date_order", "currency: USD\ndate_order: ymd\n", "date_order", 2, `want auto, mdy or dmy, got "ymd"`},
 		{"bad decimal", "decimal: dot\n", "decimal", 1, `want auto, point or comma, got "dot"`},
 		{"bad goals.basis", "goals:\n  basis: revenue\n", "goals.basis", 2, `want commission or closings, got "revenue"`},

@@ -23,6 +23,7 @@ var Fields = []string{
 	"emails",
 	"loss_reason",
 	"manager",
+	"manager_email",
 	"meetings",
 	"next_follow_up",
 	"office",
@@ -139,6 +140,7 @@ func Default() *Config {
 			MaxTotalRows:   20000000,
 		},
 		ExchangeRates: map[string]float64{},
+		Email:         defaultEmail(),
 	}
 }
 
@@ -238,4 +240,17 @@ limits:                    # what one untrusted spreadsheet may cost
   max_columns: 16384       # columns per row
   max_cell_bytes: 32768    # bytes per cell
   max_total_rows: 20000000 # rows in the whole inbox
+
+email:                     # "repcard send": each rep and manager gets their own PDF
+  server: ""               # host:port of the SMTP server, e.g. smtp.example.com:587
+  security: starttls       # starttls | tls | none (none only for a server on this machine)
+  username: ""             # "": the server needs no login
+  password_env: REPCARD_SMTP_PASSWORD # the password (or xoauth2 token) is read from this variable,
+  password_file: ""        # or from this file when set; never written in config.yaml
+  auth: plain              # plain | login | xoauth2
+  from: ""                 # "Sales reports <reports@example.com>"
+  team_to: []              # who gets team.pdf, e.g. [head.of.sales@example.com]
+  cc_manager: false        # true: the manager in Cc on each rep's mail
+  rate_per_minute: 30      # messages a minute at most, to stay under the provider's limit (0: no pacing)
+  max_attachment_mb: 15    # a larger PDF is not attached: the mail says where it is
 `

@@ -233,6 +233,7 @@ func (c *Config) validate(lines map[string]int) *Error {
 		func() *Error { return v.limit("limits.max_columns", c.Limits.MaxColumns) },
 		func() *Error { return v.limit("limits.max_cell_bytes", c.Limits.MaxCellBytes) },
 		func() *Error { return v.limit("limits.max_total_rows", c.Limits.MaxTotalRows) },
+		func() *Error { return v.email(&c.Email) },
 	)
 	for _, check := range checks {
 		if e := check(); e != nil {

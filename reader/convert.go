@@ -567,6 +567,7 @@ func (c *converter) fillRoster(rec *repcard.Record, row []string) error {
 	rec.Manager = untrusted.Name(c.text(row, fManager))
 	rec.Office = untrusted.Name(c.text(row, fOffice))
 	rec.Email = strings.ToLower(strings.TrimSpace(c.text(row, fEmail)))
+	rec.ManagerEmail = strings.ToLower(strings.TrimSpace(c.text(row, fManagerEmail)))
 	if a := c.text(row, fAliases); a != "" {
 		for _, s := range strings.FieldsFunc(a, func(r rune) bool { return r == ';' || r == '|' || r == '\n' }) {
 			if s = untrusted.Name(s); s != "" {

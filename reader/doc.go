@@ -149,6 +149,9 @@
 //
 // Rosters are read first, so that aliases and emails map to one rep and a
 // sheet with no rep column can take its rep from its sheet or file name.
+// A roster's "Manager email" column (field manager_email) is the address of
+// the rep's manager, for a manager with no roster row of their own; it is
+// never matched to a rep.
 // A record seen in an earlier file (same id, or same content) is dropped as a
 // duplicate, except a deal with an id when several files hold deals: its
 // stage and amount change between exports, so the version of the newest

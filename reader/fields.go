@@ -51,6 +51,7 @@ const (
 	fConvertedCurrency // the currency code of fConvertedAmount
 	fQuantity
 	fUnitPrice
+	fManagerEmail // the manager's address on a rep's roster row
 	numFields
 )
 
@@ -65,7 +66,7 @@ var fieldNames = [numFields]string{
 	fManager: "manager", fOffice: "office", fEmail: "email", fStartDate: "start_date",
 	fAliases:  "aliases",
 	fCurrency: "currency", fConvertedAmount: "converted_amount", fConvertedCurrency: "converted_currency",
-	fQuantity: "quantity", fUnitPrice: "unit_price",
+	fQuantity: "quantity", fUnitPrice: "unit_price", fManagerEmail: "manager_email",
 }
 
 func (f field) String() string { return fieldNames[f] }

@@ -259,12 +259,13 @@ var synonyms = map[repcard.Kind]map[field][]string{
 		fReferralAsks: {"referral asks", "referrals asked", "referral requests", "asked for referrals", "referrals"},
 	},
 	repcard.KindRoster: {
-		fRep:       append(append([]string{}, repNames...), "name", "full name", "employee", "employee name"),
-		fManager:   {"manager", "sales manager", "team lead", "team leader", "team", "supervisor", "reports to", "manager name"},
-		fOffice:    {"office", "regional office", "regional_office", "region", "location", "branch", "territory", "city", "site"},
-		fEmail:     {"email", "e-mail", "email address", "work email", "rep email"},
-		fStartDate: {"start date", "hire date", "started", "joined", "hired on", "start"},
-		fAliases:   {"aliases", "alias", "also known as", "aka", "other names", "nicknames"},
+		fRep:          append(append([]string{}, repNames...), "name", "full name", "employee", "employee name"),
+		fManager:      {"manager", "sales manager", "team lead", "team leader", "team", "supervisor", "reports to", "manager name"},
+		fOffice:       {"office", "regional office", "regional_office", "region", "location", "branch", "territory", "city", "site"},
+		fEmail:        {"email", "e-mail", "email address", "work email", "rep email"},
+		fManagerEmail: {"manager email", "manager e-mail", "manager email address", "manager's email", "manager's e-mail"},
+		fStartDate:    {"start date", "hire date", "started", "joined", "hired on", "start"},
+		fAliases:      {"aliases", "alias", "also known as", "aka", "other names", "nicknames"},
 	},
 }
 

@@ -79,7 +79,7 @@ func (x *rosterIndex) repFor(sheet, file, fixed string) (rep, from string) {
 // repeatedRoster reports whether a roster row says what one already read
 // said, and remembers it if not.
 func (r *inboxReader) repeatedRoster(rec *repcard.Record) bool {
-	k := strings.Join(append([]string{rec.Rep, rec.Manager, rec.Office, rec.Email, rec.Date.String()}, rec.Aliases...), "\x00")
+	k := strings.Join(append([]string{rec.Rep, rec.Manager, rec.Office, rec.Email, rec.ManagerEmail, rec.Date.String()}, rec.Aliases...), "\x00")
 	if r.rosterRows[k] {
 		return true
 	}

@@ -98,6 +98,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 				mgrNames = append(mgrNames, rs.manager)
 			}
 			m.Reps = append(m.Reps, rs.name)
+			m.Email = merge(m.Email, rs.mgrEmail) // a "Manager email" column
 			mgrCalc[rs.manager].addGroup(c)
 			if office[rs.manager] != rs.office {
 				mixed[rs.manager] = true
@@ -109,6 +110,9 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 		m := mgrs[name]
 		if !mixed[name] {
 			m.Office = office[name]
+		}
+		if i, ok := bd.b.repIdx[name]; ok && bd.b.reps[i].email != "" {
+			m.Email = bd.b.reps[i].email // the manager's own roster row comes first
 		}
 		m.Metrics = bd.metrics(mgrCalc[name], "the team's")
 		rep.Managers = append(rep.Managers, *m)

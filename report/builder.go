@@ -59,10 +59,11 @@ type repState struct {
 	name            string
 	onRoster        bool
 	manager, office string
-	hasAct          bool // any activities row
-	hasTally        bool // any tallies row
-	hasDeals        bool // any deals row
-	dealsReferral   bool // any deals row with a referral-asked value
+	email, mgrEmail string // roster addresses: the rep's, and the manager's ("Manager email")
+	hasAct          bool   // any activities row
+	hasTally        bool   // any tallies row
+	hasDeals        bool   // any deals row
+	dealsReferral   bool   // any deals row with a referral-asked value
 	rate            float64
 	perSale         repcard.Money
 	monthlyGoal     int64 // hundredths of the basis' unit
@@ -352,6 +353,8 @@ func (b *Builder) addRoster(rec *repcard.Record) {
 	rs.manager = merge(rs.manager, rec.Manager)
 	rs.office = merge(rs.office, rec.Office)
 	rs.aliases = append(append(rs.aliases, rec.Email), rec.Aliases...)
+	rs.email = merge(rs.email, rec.Email)
+	rs.mgrEmail = merge(rs.mgrEmail, rec.ManagerEmail)
 }
 
 // aliasIndex maps the NameKey of every roster alias and e-mail address to

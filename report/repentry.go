@@ -13,7 +13,7 @@ func (bd *build) repEntry(r int32) Rep {
 	slices.SortFunc(c.losses, compareLosses)
 	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
 	e := Rep{
-		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster,
+		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster, Email: rs.email,
 		Sources:      sources(rs),
 		FollowUpsDue: follows,
 		StaleMaybes:  stale,

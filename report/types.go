@@ -44,9 +44,12 @@ func (p PeriodJSON) ToDate() bool { return p.DataEnds != "" }
 // Manager is one manager's team: the reps the roster puts under them, and
 // their metrics summed (ratios recomputed from the sums).
 type Manager struct {
-	Manager string   `json:"manager"`
-	Office  string   `json:"office,omitempty"` // the office of all its reps, when they share one
-	Reps    []string `json:"reps"`
+	Manager string `json:"manager"`
+	Office  string `json:"office,omitempty"` // the office of all its reps, when they share one
+	// Email is the manager's address: their own roster row's, else a
+	// "Manager email" column of their reps' rows; "" when neither says.
+	Email string   `json:"email,omitempty"`
+	Reps  []string `json:"reps"`
 	Metrics
 }
 
@@ -57,6 +60,7 @@ type Rep struct {
 	Manager  string  `json:"manager"`
 	Office   string  `json:"office"`
 	OnRoster bool    `json:"on_roster"`
+	Email    string  `json:"email,omitempty"` // the roster's address for the rep
 	Sources  Sources `json:"sources"`
 	Metrics
 	Records      Records    `json:"records"`

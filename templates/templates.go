@@ -5,7 +5,11 @@ package templates
 
 import "embed"
 
-// FS holds the built-in templates (coaching.tmpl) and README.md.
+// Email is the template of the e-mail "repcard send" writes (package
+// deliver); the coaching text is written from the other *.tmpl files.
+const Email = "email.tmpl"
+
+// FS holds the built-in templates (coaching.tmpl, email.tmpl) and README.md.
 //
 //go:embed *.tmpl README.md
 var FS embed.FS

@@ -31,6 +31,7 @@ Usage:
   repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]
   repcard check  [-config FILE] [-in DIR] [-json]
   repcard watch  [-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION] [-poll DURATION]
+  repcard send   [-config FILE] [-out DIR] [-period P] [-dry-run] [-only-failed] [-to ADDRESS] [-rep NAME]…
   repcard init   [DIR]
   repcard version
 
@@ -52,6 +53,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdRun(ctx, rest, stdout, stderr)
 	case "watch":
 		return cmdWatch(ctx, rest, stdout, stderr)
+	case "send":
+		return cmdSend(ctx, rest, stdout, stderr)
 	case "init":
 		return cmdInit(rest, stdout, stderr)
 	case "version", "-version", "--version":
@@ -120,6 +123,9 @@ and manager summaries, metrics.json and data-issues.csv into OUT/<period>/.`,
 left out and why. Writes nothing.`,
 	"watch": `Rebuilds the reports whenever an export lands in the inbox or changes, until
 Ctrl-C.`,
+	"send": `E-mails each rep their report (and self-review), each manager their summary and
+the team summary to email.team_to, once: deliveries.csv in OUT/<period>/ records
+every message, so a second send mails only what is new, changed or failed.`,
 	"init": `Writes a commented config.yaml, the coaching texts (templates/) and an empty
 inbox/ into DIR (default: the current folder). It never overwrites a config.`,
 	"version": `Prints the version of repcard, the commit it was built from and the Go version.`,

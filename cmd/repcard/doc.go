@@ -8,6 +8,7 @@ Usage:
 	repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]
 	repcard check  [-config FILE] [-in DIR] [-json]
 	repcard watch  [-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION] [-poll DURATION]
+	repcard send   [-config FILE] [-out DIR] [-period P] [-dry-run] [-only-failed] [-to ADDRESS] [-rep NAME]…
 	repcard init   [DIR]
 	repcard version        (also -version, --version)
 	repcard help [COMMAND] (also COMMAND -h)
@@ -36,6 +37,8 @@ TERM=dumb. check's lines fit 100 columns.
 Exit codes: 0 all good; 1 reports written but something was left out (see
 data-issues.csv), or a -rep name was not found; 2 usage or config error; 3
 nothing could be produced; 4 stopped part-way: some outputs were written
-(each whole), others are as the run before left them.
+(each whole), others are as the run before left them. For send: 1 some
+messages failed (see deliveries.csv); 3 nothing could be sent (no reports,
+the server cannot be reached or refused the login); 4 stopped part-way.
 */
 package main

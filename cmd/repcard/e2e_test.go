@@ -196,6 +196,9 @@ func TestInit(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "templates", "coaching.tmpl")); err != nil {
 		t.Errorf("no editable coaching templates: %v", err)
 	}
+	if _, err := os.Stat(filepath.Join(dir, "templates", "email.tmpl")); err != nil {
+		t.Errorf("no editable e-mail template for send: %v", err)
+	}
 	before, _ := os.ReadFile(filepath.Join(dir, "config.yaml"))
 	os.WriteFile(filepath.Join(dir, "config.yaml"), append(before, "# mine\n"...), 0o644)
 	if code, _, stderr := runMain(t, "init", dir); code != exitUsage || !strings.Contains(stderr, "already exists") {
