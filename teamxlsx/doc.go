@@ -18,7 +18,8 @@
 //     summed).
 //   - Wins, Follow-ups due, Stale maybes (vague maybes and open deals gone
 //     quiet), Near misses, Losses (every explicit no with a prospect, its
-//     reason, category and whether it was in the rep's control): every
+//     reason, category and whether it was in the rep's control: "yes",
+//     "no", or empty when no reason was given): every
 //     entry of every rep, rep and manager first. Reps come in the report's
 //     order (byte order of name), each rep's entries in the order of the
 //     rep's PDF, so a filter on one rep shows what the PDF lists and the

@@ -400,8 +400,11 @@ func (b *book) losses(rpt *report.Report, _ []repcard.Issue) error {
 	return b.perRep(rpt, SheetLosses, cols, func(rep *report.Rep, add func(...any) error) error {
 		for _, l := range rep.Losses {
 			ctl := "no"
-			if l.Controllable {
+			switch {
+			case l.Controllable:
 				ctl = "yes"
+			case l.Category == report.CategoryUnknown:
+				ctl = "" // no reason given: neither
 			}
 			if err := add(text(l.Prospect), day(l.Date), nullMoney(l.Amount), text(l.Reason), l.Category, ctl, text(l.Stage), l.Count); err != nil {
 				return err

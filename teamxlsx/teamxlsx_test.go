@@ -39,6 +39,8 @@ func fixture() *report.Report {
 	}
 	ana.Losses = []report.Loss{
 		{Prospect: "Brix AG", Date: ymd(2026, 10, 12), Amount: someMoney(1200.5), Reason: "price", Category: "pricing", Controllable: true, Count: 1},
+		{Prospect: "Cato", Date: ymd(2026, 10, 13), Reason: "too far", Category: report.CategoryOther, Count: 3},
+		{Prospect: "Dyna", Date: ymd(2026, 10, 14), Category: report.CategoryUnknown, Count: 1},
 	}
 	bo := report.Rep{Rep: "Bo Li"}
 	bo.Contacts = 5
@@ -99,7 +101,7 @@ func TestSheetsAndHeaders(t *testing.T) {
 		{"Follow-ups due", "Rep|Manager|Prospect|No on|Reason|Last touch|Next follow-up|Days quiet|Due by", 2, "$A$1:$I$2"},
 		{"Stale maybes", "Rep|Manager|Prospect|Kind|Last sign of life|Days quiet|Amount|Stage|Deal", 2, "$A$1:$I$2"},
 		{"Near misses", "Rep|Manager|Prospect|Lost on|Amount|Stage|Probability|Reason|Near by|Nos", 2, "$A$1:$J$2"},
-		{"Losses", "Rep|Manager|Prospect|Lost on|Amount|Reason|Category|In control|Stage|Nos", 2, "$A$1:$J$2"},
+		{"Losses", "Rep|Manager|Prospect|Lost on|Amount|Reason|Category|In control|Stage|Nos", 4, "$A$1:$J$4"},
 		{"Data issues", "File|Sheet|Row|Column|Value|Reason", 3, "$A$1:$F$3"},
 	}
 	filters := map[string]string{}
@@ -189,6 +191,11 @@ func TestCells(t *testing.T) {
 		{"Losses", "E2", "1200.5", "€1,200.50", true},
 		{"Losses", "F2", "price", "price", false},
 		{"Losses", "H2", "yes", "yes", false},
+		{"Losses", "H3", "no", "no", false},
+		{"Losses", "J3", "3", "3", true},
+		{"Losses", "F4", "", "", false},
+		{"Losses", "G4", "unknown", "unknown", false},
+		{"Losses", "H4", "", "", false}, // no reason: neither in control nor not
 		{"Data issues", "A2", "deals.csv", "deals.csv", false},
 		{"Data issues", "C2", "14", "14", true},
 		{"Data issues", "E2", "-5", "-5", false}, // no quote: a text cell is never a formula
