@@ -50,8 +50,9 @@
 // archive is written by a ZIP writer of this package that orders the parts
 // by name and stamps no times: excelize adds streamed sheets in the order
 // of a Go map. Rows are streamed (excelize's StreamWriter, which spills to
-// a temporary file past 16 MB); the archive itself is built in memory,
-// compressed, before it is written.
+// a temporary file past 16 MB but keeps that buffer, 16 to 32 MB, for each
+// such sheet until the save); the archive's parts are held compressed in
+// memory, then written to w in one pass, not through excelize's buffer.
 //
 // The package imports excelize; the stages before it (report, pdf, output)
 // do not, so only reading and this writer depend on a spreadsheet library.

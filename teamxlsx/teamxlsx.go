@@ -66,7 +66,10 @@ type book struct {
 func Write(w io.Writer, rpt *report.Report, issues []repcard.Issue) error {
 	b := &book{f: excelize.NewFile(), currency: rpt.Currency, styles: map[[2]int]int{}}
 	defer b.f.Close()
-	b.f.SetZipWriter(newSortedZip)
+	// The archive goes straight to w, not through the buffer excelize
+	// would hold it in before copying it to w.
+	zw := &sortedZip{w: w}
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
 	if err := b.props(rpt); err != nil {
 		return fmt.Errorf("team.xlsx: %w", err)
 	}
@@ -86,8 +89,12 @@ func Write(w io.Writer, rpt *report.Report, issues []repcard.Issue) error {
 			return fmt.Errorf("team.xlsx: sheet %s: %w", s.name, err)
 		}
 	}
-	if err := b.f.Write(w); err != nil {
+	rest, err := b.f.WriteToBuffer()
+	if err != nil {
 		return fmt.Errorf("team.xlsx: %w", err)
+	}
+	if rest.Len() > 0 { // a part outside the archive: not written, so say so
+		return fmt.Errorf("team.xlsx: excelize wrote %d bytes outside the ZIP writer", rest.Len())
 	}
 	return nil
 }
