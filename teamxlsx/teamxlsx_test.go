@@ -273,3 +273,6 @@ func TestMoneyFormat(t *testing.T) {
 		}
 	}
 }
+
+// excelizeRaw reads a cell's value as stored, without its number format.
+var excelizeRaw = excelize.Options{RawCellValue: true}
