@@ -57,7 +57,7 @@ func WriteIssuesCSV(w io.Writer, issues []repcard.Issue) error {
 		}
 		rec[3] = csvCell(is.Column, 0)
 		rec[4] = csvCell(is.Raw, MaxRawRunes)
-		rec[5] = csvCell(reason(is), 0)
+		rec[5] = csvCell(IssueReason(is), 0)
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("data issues: %w", err)
 		}
@@ -69,10 +69,10 @@ func WriteIssuesCSV(w io.Writer, issues []repcard.Issue) error {
 	return nil
 }
 
-// reason is the issue's reason cell: a warning, whose rows were kept, says
-// so first, and so does a sheet that is not sales data, which left nothing
-// out.
-func reason(is repcard.Issue) string {
+// IssueReason is the issue's reason cell: a warning, whose rows were kept,
+// says so first, and so does a sheet that is not sales data, which left
+// nothing out.
+func IssueReason(is repcard.Issue) string {
 	switch {
 	case is.Kind == repcard.IssueNotSalesData:
 		return "note (nothing left out): " + is.Reason()
@@ -86,6 +86,17 @@ func reason(is repcard.Issue) string {
 // neutralises a formula.
 func csvCell(s string, max int) string {
 	trigger := formulaStart(s) // before cleaning: a leading CR is a trigger
+	out := IssueCell(s, max)
+	if trigger || formulaStart(out) {
+		return "'" + out
+	}
+	return out
+}
+
+// IssueCell cleans s as WriteIssuesCSV does, and cuts it to max runes plus
+// "…" when max > 0, but adds no quote before a formula: for a cell that is
+// text by its type, as in a workbook.
+func IssueCell(s string, max int) string {
 	var b strings.Builder
 	n := 0
 	for i, r := range s {
@@ -106,11 +117,7 @@ func csvCell(s string, max int) string {
 		b.WriteRune(r)
 		n++
 	}
-	out := b.String()
-	if trigger || formulaStart(out) {
-		return "'" + out
-	}
-	return out
+	return b.String()
 }
 
 // formulaStart reports whether s's first character after leading spaces

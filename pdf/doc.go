@@ -24,7 +24,8 @@
 // the top reason in the rep's control; referral asks; follow-ups due (10,
 // oldest first); vague maybes gone quiet (8); near misses (6); wins (8,
 // largest first) with the records. A capped table ends with "and N more in
-// metrics.json", so the report has 2 to 4 pages. The self-review edition
+// team.xlsx" (the workbook written next to the PDFs, with every row of every
+// list), so the report has 2 to 4 pages. The self-review edition
 // has page 1, then one worksheet page per loss of the period (the six
 // questions, with as many lines to write on as the page holds; 10 pages at
 // most, further losses listed in a table), then "My plan for <next

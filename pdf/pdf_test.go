@@ -305,15 +305,15 @@ func TestOverflow(t *testing.T) {
 			if n := pages(text); n < 3 || n > 4 {
 				t.Errorf("%d pages, want 3 or 4", n)
 			}
-			contains(t, text, "and 30 more in metrics.json", "and 12 more in metrics.json",
-				"and 9 more in metrics.json", "and 22 more in metrics.json", "Prospect 10 with", "Win 08 Partners")
+			contains(t, text, "and 30 more in team.xlsx", "and 12 more in team.xlsx",
+				"and 9 more in team.xlsx", "and 22 more in team.xlsx", "Prospect 10 with", "Win 08 Partners")
 			if strings.Contains(text, "Prospect 11 with") {
 				t.Errorf("more than 10 follow-ups listed")
 			}
 			review := renderText(t, r, "self-review-busy-"+size, func(w *bytes.Buffer) error {
 				return r.SelfReview(w, rpt, &rpt.Reps[0], longCoaching())
 			})
-			contains(t, review, "Near 10 Ltd", "Other losses", "Near 15 Ltd", "and 28 more in metrics.json")
+			contains(t, review, "Near 10 Ltd", "Other losses", "Near 15 Ltd", "and 28 more in team.xlsx")
 		})
 	}
 }

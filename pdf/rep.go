@@ -11,7 +11,7 @@ import (
 )
 
 // Table caps: a rep report stays within 4 pages; the rest is in
-// metrics.json, and the table says how many more there are.
+// team.xlsx, and the table says how many more there are.
 const (
 	maxFollowUps  = 10
 	maxStale      = 8

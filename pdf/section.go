@@ -10,7 +10,7 @@ type section struct {
 	t           *table
 	rows        [][]cell // at most the cap
 	total       int      // rows before the cap
-	moreWhat    string   // "and N more <moreWhat>in metrics.json"
+	moreWhat    string   // "and N more <moreWhat>in team.xlsx"
 	major       bool     // a heading of the first level
 
 	// fit shows only the rows that fit on the page with the heading (at
@@ -64,13 +64,14 @@ func (d *doc) section(s section) {
 	d.more(more, s.moreWhat)
 }
 
-// more draws "and N more in metrics.json" under a capped table.
+// more draws "and N more in team.xlsx" under a capped table: team.xlsx
+// holds every row of every list.
 func (d *doc) more(n int, what string) {
 	if n <= 0 {
 		return
 	}
 	d.y += moreGap
-	d.line("and "+format.Int(n)+" more "+what+"in metrics.json", stNote)
+	d.line("and "+format.Int(n)+" more "+what+"in team.xlsx", stNote)
 }
 
 // moreGap is the space above the "and N more" line; moreH is that line

@@ -32,11 +32,11 @@ func TestSectionFit(t *testing.T) {
 		wantPages int
 	}{
 		{name: "fits whole", fit: true, shown: 10, total: 10, roomRows: 20, wantShown: 10, wantPages: 1},
-		{name: "capped, fits whole", fit: true, shown: 10, total: 73, roomRows: 20, wantShown: 10, wantMore: "and 63 more in metrics.json", wantPages: 1},
-		{name: "capped, six fit", fit: true, shown: 10, total: 73, roomRows: 6.5, wantShown: 6, wantMore: "and 67 more in metrics.json", wantPages: 1},
-		{name: "not capped, six fit", fit: true, shown: 10, total: 10, roomRows: 6.5, wantShown: 6, wantMore: "and 4 more in metrics.json", wantPages: 1},
-		{name: "too few fit: next page, whole", fit: true, shown: 10, total: 73, roomRows: 2.5, wantShown: 10, wantMore: "and 63 more in metrics.json", wantPages: 2},
-		{name: "without fit the rows run on", fit: false, shown: 10, total: 73, roomRows: 6.5, wantShown: 10, wantMore: "and 63 more in metrics.json", wantPages: 2},
+		{name: "capped, fits whole", fit: true, shown: 10, total: 73, roomRows: 20, wantShown: 10, wantMore: "and 63 more in team.xlsx", wantPages: 1},
+		{name: "capped, six fit", fit: true, shown: 10, total: 73, roomRows: 6.5, wantShown: 6, wantMore: "and 67 more in team.xlsx", wantPages: 1},
+		{name: "not capped, six fit", fit: true, shown: 10, total: 10, roomRows: 6.5, wantShown: 6, wantMore: "and 4 more in team.xlsx", wantPages: 1},
+		{name: "too few fit: next page, whole", fit: true, shown: 10, total: 73, roomRows: 2.5, wantShown: 10, wantMore: "and 63 more in team.xlsx", wantPages: 2},
+		{name: "without fit the rows run on", fit: false, shown: 10, total: 73, roomRows: 6.5, wantShown: 10, wantMore: "and 63 more in team.xlsx", wantPages: 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +60,7 @@ func TestSectionFit(t *testing.T) {
 			}
 			if tt.wantMore != "" {
 				contains(t, text, tt.wantMore)
-			} else if strings.Contains(text, "more in metrics.json") {
+			} else if strings.Contains(text, "more in team.xlsx") {
 				t.Error("an \"and N more\" line with every row shown")
 			}
 		})

@@ -1,6 +1,7 @@
 // Package pipeline owns a batch: it reads an inbox, builds the report of a
-// period, and writes the period's outputs — metrics.json first, then the
-// PDFs, then data-issues.csv, each atomically — and it keeps them current
+// period, and writes the period's outputs — metrics.json first, then
+// team.xlsx (every list; none with Options.Reps), the PDFs, then
+// data-issues.csv, each atomically — and it keeps them current
 // while the inbox changes (Watch). The command (cmd/repcard) parses flags and
 // prints; everything a run does happens here, so tests run whole batches
 // in-process.

@@ -51,7 +51,7 @@ type Result struct {
 	Batch   *reader.Batch
 	Dir     string    // out/<period>
 	PDFs    int       // PDFs written
-	Written int       // files written: metrics.json, the PDFs, data-issues.csv
+	Written int       // files written: metrics.json, team.xlsx, the PDFs, data-issues.csv
 	Started time.Time // when the run began to read
 
 	// Also lists the other periods in out whose reports Watch wrote again

@@ -19,11 +19,11 @@ func TestRunWrites(t *testing.T) {
 	if res.Report.Period.Label != "2026-10" || len(res.Report.Reps) != 2 {
 		t.Errorf("period %s, %d reps; want 2026-10, 2", res.Report.Period.Label, len(res.Report.Reps))
 	}
-	// team, one manager, two reps; metrics.json and data-issues.csv.
-	if res.PDFs != 4 || res.Written != 6 {
-		t.Errorf("PDFs %d, written %d; want 4, 6", res.PDFs, res.Written)
+	// team, one manager, two reps; metrics.json, team.xlsx and data-issues.csv.
+	if res.PDFs != 4 || res.Written != 7 {
+		t.Errorf("PDFs %d, written %d; want 4, 7", res.PDFs, res.Written)
 	}
-	want := []string{"data-issues.csv", "managers/ana-ruiz.pdf", "metrics.json", "reps/jane-doe.pdf", "reps/zoe-bronte.pdf", "team.pdf"}
+	want := []string{"data-issues.csv", "managers/ana-ruiz.pdf", "metrics.json", "reps/jane-doe.pdf", "reps/zoe-bronte.pdf", "team.pdf", "team.xlsx"}
 	got := readTree(t, res.Dir)
 	if len(got) != len(want) {
 		t.Errorf("wrote %d files, want %v", len(got), want)
@@ -57,8 +57,10 @@ func TestRunRepFilter(t *testing.T) {
 	if res.PDFs != 1 {
 		t.Errorf("%d PDFs, want 1", res.PDFs)
 	}
-	if _, err := os.Stat(filepath.Join(res.Dir, "team.pdf")); !os.IsNotExist(err) {
-		t.Errorf("team.pdf written with -rep: %v", err)
+	for _, name := range []string{"team.pdf", "team.xlsx"} {
+		if _, err := os.Stat(filepath.Join(res.Dir, name)); !os.IsNotExist(err) {
+			t.Errorf("%s written with -rep: %v", name, err)
+		}
 	}
 }
 
@@ -135,9 +137,9 @@ func TestRunWriteFailsPartWay(t *testing.T) {
 	if !errors.As(err, &write) {
 		t.Fatalf("err = %v (%T), want *WriteError", err, err)
 	}
-	// metrics.json, the team and the manager summary come before reps/.
-	if write.Written != 3 {
-		t.Errorf("Written = %d, want 3", write.Written)
+	// metrics.json, team.xlsx, the team and the manager summary come before reps/.
+	if write.Written != 4 {
+		t.Errorf("Written = %d, want 4", write.Written)
 	}
 	if _, err := os.Stat(filepath.Join(cfg.Out, "2026-10", "metrics.json")); err != nil {
 		t.Error(err)

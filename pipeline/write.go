@@ -9,7 +9,7 @@ import (
 	"github.com/repcard/repcard/pdf"
 )
 
-// write writes res's outputs: metrics.json, then the PDFs, then
+// write writes res's outputs: metrics.json, team.xlsx, then the PDFs, then
 // data-issues.csv, each atomically, after removing the temp files a killed
 // run left behind. The coaching text is worked out from the whole report
 // before its long lists are cut to what the PDFs print. A failure is a
@@ -34,8 +34,12 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 		return fail(err)
 	}
 	res.Written++
+	issues := res.Batch.IssueRows(glyphs...)
+	if err := writeTeamXLSX(res, issues); err != nil {
+		return fail(err)
+	}
 	// The PDFs print the first few of each list; the rest is in
-	// metrics.json and need not be held while rendering.
+	// metrics.json and team.xlsx and need not be held while rendering.
 	res.Report.Shorten(pdf.ListRows)
 	prog.Phase("rendering", len(docs))
 	n, err := writeAll(ctx, docs, workers, prog)
@@ -44,7 +48,6 @@ func (p *Pipeline) write(ctx context.Context, res *Result, selfReview bool, work
 	if err != nil {
 		return fail(err)
 	}
-	issues := res.Batch.IssueRows(glyphs...)
 	if err := output.WriteFile(res.IssuesPath(), func(w io.Writer) error {
 		// A byte-order mark, so that Excel shows names with accents right.
 		if _, err := io.WriteString(w, "\ufeff"); err != nil {

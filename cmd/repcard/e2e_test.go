@@ -141,7 +141,7 @@ func TestRunExitCodes(t *testing.T) {
 		{"no such inbox", []string{"run", "-config", noConfig, "-in", filepath.Join(dir, "nowhere"), "-out", out}, exitUsage, "", "is not a folder"},
 		{"check: no such inbox", []string{"check", "-config", noConfig, "-in", filepath.Join(dir, "nowhere")}, exitUsage, "", "is not a folder"},
 		{"check: empty inbox", []string{"check", "-config", noConfig, "-in", empty}, exitNothing, "", "is empty; copy"},
-		{"stopped after some outputs", []string{"run", "-config", noConfig, "-in", filepath.Join(blocked, "inbox"), "-out", filepath.Join(blocked, "out")}, exitPartial, "", "after 3 of the outputs"},
+		{"stopped after some outputs", []string{"run", "-config", noConfig, "-in", filepath.Join(blocked, "inbox"), "-out", filepath.Join(blocked, "out")}, exitPartial, "", "after 4 of the outputs"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, stdout, stderr := runMain(t, c.args...)

