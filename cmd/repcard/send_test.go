@@ -214,14 +214,14 @@ func TestSendDryRunExamples(t *testing.T) {
 		t.Fatalf("run: exit %d\n%s", res.code, res.stderr)
 	}
 	res := runBinary(t, dir, "send", "-config", cfg, "-out", "out", "-dry-run")
-	if res.code != exitOK || !strings.Contains(res.stdout, "2026-10: 11 messages written to out/2026-10/outbox, nothing sent, 2 with no e-mail address") ||
-		!strings.Contains(res.stderr, "no e-mail address for Ana Ruiz") {
+	if res.code != exitOK || !strings.Contains(res.stdout, "2026-10: 13 messages written to out/2026-10/outbox, nothing sent") ||
+		res.stderr != "" {
 		t.Fatalf("send -dry-run: exit %d\nstdout: %s\nstderr: %s", res.code, res.stdout, res.stderr)
 	}
 	out := filepath.Join(dir, "out", "2026-10")
 	emls, err := filepath.Glob(filepath.Join(out, "outbox", "*.eml"))
-	if err != nil || len(emls) != 11 {
-		t.Fatalf("%d .eml files (%v), want 11: 10 reps and the team", len(emls), err)
+	if err != nil || len(emls) != 13 {
+		t.Fatalf("%d .eml files (%v), want 13: 10 reps, 2 managers and the team", len(emls), err)
 	}
 	for _, path := range emls {
 		data, err := os.ReadFile(path)
@@ -238,11 +238,14 @@ func TestSendDryRunExamples(t *testing.T) {
 		switch {
 		case name == "team-head-of-sales-acme-example":
 			want = map[string]string{"team.pdf": "team.pdf"}
+		case strings.HasPrefix(name, "manager-"):
+			slug := strings.TrimPrefix(name, "manager-")
+			want = map[string]string{slug + ".pdf": "managers/" + slug + ".pdf"}
 		case strings.HasPrefix(name, "rep-"):
 			slug := strings.TrimPrefix(name, "rep-")
 			want = map[string]string{slug + ".pdf": "reps/" + slug + ".pdf", slug + "-self-review.pdf": "review/" + slug + ".pdf"}
-			if m.Cc != "" {
-				t.Errorf("%s: Cc %q, but no manager has an address", name, m.Cc)
+			if !strings.HasSuffix(m.Cc, "@acme.example>") && !strings.HasSuffix(m.Cc, "@acme.example") {
+				t.Errorf("%s: Cc %q, want the rep's manager (cc_manager: true)", name, m.Cc)
 			}
 		default:
 			t.Errorf("unexpected %s", name)
@@ -262,8 +265,8 @@ func TestSendDryRunExamples(t *testing.T) {
 		}
 	}
 	st := ledgerStatus(t, out)
-	if st["Jane Doe"] != "dry-run" || st["Ana Ruiz"] != "skipped" {
-		t.Errorf("ledger: Jane Doe %q, Ana Ruiz %q; want dry-run, skipped", st["Jane Doe"], st["Ana Ruiz"])
+	if st["Jane Doe"] != "dry-run" || st["Ana Ruiz"] != "dry-run" {
+		t.Errorf("ledger: Jane Doe %q, Ana Ruiz %q; want dry-run for both", st["Jane Doe"], st["Ana Ruiz"])
 	}
 }
 

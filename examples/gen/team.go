@@ -104,6 +104,13 @@ var roster = []member{
 	{sofia, "Marcus Lee", "London", "sofia.nunez@acme.example", "2024-08-19", []string{"S. Nunez", "Sofia Nunez"}},
 }
 
+// managerEmail is each manager's address, written beside every rep of theirs
+// in the roster so that repcard send can mail the manager summaries.
+var managerEmail = map[string]string{
+	"Ana Ruiz":   "ana.ruiz@acme.example",
+	"Marcus Lee": "marcus.lee@acme.example",
+}
+
 // Where a rep's closings are recorded.
 type source int
 

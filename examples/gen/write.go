@@ -69,9 +69,9 @@ func writeAll(dir string, d *dataset) ([]string, error) {
 func rosterCSV() ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	_ = w.Write([]string{"Rep", "Manager", "Office", "Email", "Start date", "Aliases"})
+	_ = w.Write([]string{"Rep", "Manager", "Manager email", "Office", "Email", "Start date", "Aliases"})
 	for _, m := range roster {
-		_ = w.Write([]string{m.Name, m.Manager, m.Office, m.Email, m.Start, strings.Join(m.Aliases, ";")})
+		_ = w.Write([]string{m.Name, m.Manager, managerEmail[m.Manager], m.Office, m.Email, m.Start, strings.Join(m.Aliases, ";")})
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
