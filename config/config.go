@@ -33,6 +33,11 @@ type Config struct {
 	// ExchangeRates converts amounts in other currencies to the report's:
 	// code → report-currency units one unit is worth ({GBP: 1.17}).
 	ExchangeRates map[string]float64 `yaml:"exchange_rates"`
+
+	// CommissionSet says that the file sets commission: (Parse and Load
+	// set it): without it, the default rate is an assumption the reports
+	// state.
+	CommissionSet bool `yaml:"-"`
 }
 
 // Commission says how a won deal turns into the rep's pay.

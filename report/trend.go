@@ -54,7 +54,7 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 	tv = &t.ValuePerContact
 	tv.Value, tv.Baseline, tv.ChangePct, ch.valuePerContact = change(int64(cur.commission), cur.contacts*100, int64(base.commission), base.contacts*100)
 
-	return t, arrow(ch.valuePerContact), bd.alerts(&t, &ch, cur, &base, who)
+	return t, arrow(ch.valuePerContact), bd.alerts(&t, &ch, cur, &base, who, c.nouns())
 }
 
 // arrow is the trend arrow of a change of value per contact in per cent:
