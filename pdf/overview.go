@@ -77,9 +77,9 @@ func (d *doc) headline(c *report.Counts, untracked bool, source, rule string) {
 		base += 4.6
 		d.text(d.left, base, l, stSource)
 	}
-	if rule != "" {
-		base += 4.4
-		d.textFit(d.left, base, d.cw, rule, stNote)
+	for _, l := range d.wrap(rule, stNote, d.cw) {
+		base += 4
+		d.text(d.left, base, l, stNote)
 	}
 	d.y = base + 5
 }
