@@ -12,7 +12,8 @@ func TestCommissionSet(t *testing.T) {
 		{"rate", "commission:\n  rate: 0.12\n", true},
 		{"the default rate written", "commission:\n  rate: 0.10\n", true},
 		{"per rep only", "commission:\n  reps: {\"Jane Doe\": {rate: 0.2}}\n", true},
-		{"key with no value", "commission:\n", true},
+		{"key with no value", "commission:\n", false},
+		{"a null rate", "commission:\n  rate: ~\n", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Parse([]byte(tc.yaml), "config.yaml")

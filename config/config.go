@@ -34,9 +34,9 @@ type Config struct {
 	// code → report-currency units one unit is worth ({GBP: 1.17}).
 	ExchangeRates map[string]float64 `yaml:"exchange_rates"`
 
-	// CommissionSet says that the file sets commission: (Parse and Load
-	// set it): without it, the default rate is an assumption the reports
-	// state.
+	// CommissionSet says that the file has a key under commission:
+	// (Parse and Load set it): without one, the default rate is an
+	// assumption the reports state.
 	CommissionSet bool `yaml:"-"`
 }
 

@@ -152,7 +152,7 @@ func Parse(data []byte, name string) (cfg *Config, err error) {
 	}
 	fillNil(reflect.ValueOf(cfg).Elem(), reflect.ValueOf(Default()).Elem())
 	for k := range w.lines {
-		if k == "commission" || strings.HasPrefix(k, "commission.") {
+		if strings.HasPrefix(k, "commission.") {
 			cfg.CommissionSet = true
 		}
 	}
