@@ -175,8 +175,12 @@ func TestNotTrackedIsNotZero(t *testing.T) {
 		"Your data counts sales but not contacts",
 		"!0 contacts",
 	)
-	if src := repJSON(t, m, "Sam Sales")["sources"].(map[string]any); src["contacts"] != "none" {
+	samJSON := repJSON(t, m, "Sam Sales")
+	if src := samJSON["sources"].(map[string]any); src["contacts"] != "none" {
 		t.Errorf("Sam's contacts source = %v, want none", src["contacts"])
+	}
+	if v := samJSON["contacts_per_close"]; v != nil {
+		t.Errorf("Sam's contacts_per_close = %v, want null: no contact is counted", v)
 	}
 
 	rita := pdfWords(t, filepath.Join(out, "reps", "rita-ref.pdf"))

@@ -82,7 +82,9 @@
 //
 // Ratios. Counts and money are summed; ratios are always recomputed from
 // the sums (for managers, the team, quarters, years), never averaged, and
-// are null when the denominator is 0. rejections = max(contacts − closings,
+// are null when the denominator is 0; contacts_per_close and
+// touches_per_sale are null with no contacts too (sales with no contact
+// counted are no "1 sale every 0 contacts"). rejections = max(contacts − closings,
 // 0). close_rate, contacts_per_close, referral_ask_rate (asks / explicit
 // nos of the reps whose asks are tracked; may exceed 1 when asks and nos
 // come from different sources),

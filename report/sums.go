@@ -39,7 +39,7 @@ func (t *tot) counts() Counts {
 		Closings:         int(t.closings),
 		Rejections:       int(max(t.contacts-t.closings, 0)),
 		CloseRate:        ratio(t.closings, t.contacts),
-		ContactsPerClose: ratio(t.contacts, t.closings),
+		ContactsPerClose: perSale(t.contacts, t.closings),
 		Revenue:          t.revenue,
 		Commission:       t.commission,
 		ValuePerContact:  perUnit(t.commission, t.contacts),
@@ -47,9 +47,19 @@ func (t *tot) counts() Counts {
 		ReferralAsks:     NullInt{int(t.referral), t.refTracked},
 		ReferralAskRate:  ratio(t.referral, t.refNos),
 		Touches:          int(t.touches),
-		TouchesPerSale:   ratio(t.touches, t.closings),
+		TouchesPerSale:   perSale(t.touches, t.closings),
 		ValuePerTouch:    perUnit(t.commission, t.touches),
 	}
+}
+
+// perSale is n per closing, undefined without closings, and undefined
+// without n: sales with no contact counted (a tracker of sales alone) are
+// no "1 sale every 0 contacts".
+func perSale(n, closings int64) Ratio {
+	if n == 0 {
+		return Ratio{}
+	}
+	return ratio(n, closings)
 }
 
 // The trailing window: the months a report shows month by month, ending
