@@ -38,7 +38,8 @@
 // numbers, in the body's colour. A summary mixing such reps with logged
 // ones marks their contacts with † and says so under the headline and the
 // table. A measure the data does not record is "not tracked": referral
-// asks with no referral column, contacts of a tracker of sales alone.
+// asks with no referral column, contacts of a tracker of sales alone (a
+// dash in a summary's Contacts column, with a note).
 //
 // A per cent prints beside the figure it is of: the year to date is
 // "$53,035 of $50,000 · 106 %", the goal due so far, with "year goal

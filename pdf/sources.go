@@ -73,6 +73,14 @@ func groupWords(reps []*report.Rep) (w contactWords, decided int) {
 	return wordsContacts, decided
 }
 
+// joinSentences joins two sentences, either of which may be empty.
+func joinSentences(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + " " + b
+}
+
 // notTracked reports whether a rep has sales data but no contacts at all:
 // tallies of sales or revenue only, and no deals to count instead.
 func notTracked(rep *report.Rep) bool {

@@ -75,6 +75,16 @@ func (r *Renderer) groupDoc(rpt *report.Report, g *group) (*doc, error) {
 		source = "Contacts include decided deals (won + lost) of " + count(decided, "rep", "reps") +
 			" with no activity log, marked " + markDecided + " in the table."
 	}
+	untracked := 0
+	for _, rep := range g.reps {
+		if notTracked(rep) {
+			untracked++
+		}
+	}
+	if untracked > 0 {
+		source = joinSentences(source, count(untracked, "rep's data counts", "reps' data count")+
+			" sales but not contacts: the figures per "+d.words.one+" leave their sales out.")
+	}
 	d.headline(&g.m.Counts, false, source, d.r.groupRule(rpt, g.reps))
 	d.groupGoal(&g.m.Goal)
 	d.alerts(g.m.Alerts, "No team alerts: nothing fell against the team's 3-month average.")
@@ -171,11 +181,14 @@ func (d *doc) repTable(g *group) {
 	})}
 	reps := byValuePerContact(g.reps)
 	rows := make([][]cell, len(reps))
-	alerts, marked := 0, false
+	alerts, marked, untracked := 0, false, 0
 	for i, rep := range reps {
 		alerts += len(rep.Alerts)
 		rows[i] = d.repRow(clean(rep.Rep), &rep.Metrics, len(rep.Alerts))
-		if !d.words.decided && rep.Sources.Contacts == report.SourceDecided {
+		switch {
+		case notTracked(rep):
+			rows[i][1], untracked = cell{s: dash, st: stCellMute}, untracked+1
+		case !d.words.decided && rep.Sources.Contacts == report.SourceDecided:
 			rows[i][1].s, marked = markDecided+" "+rows[i][1].s, true
 		}
 	}
@@ -191,6 +204,9 @@ func (d *doc) repTable(g *group) {
 	d.line(trendLegend(d.words), stNote)
 	if marked {
 		d.line(markDecided+" contacts counted from decided deals (won + lost): no activity log", stNote)
+	}
+	if untracked > 0 {
+		d.line(dash+" contacts not tracked: the data counts sales only", stNote)
 	}
 }
 

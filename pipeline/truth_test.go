@@ -182,6 +182,17 @@ func TestNotTrackedIsNotZero(t *testing.T) {
 	if v := samJSON["contacts_per_close"]; v != nil {
 		t.Errorf("Sam's contacts_per_close = %v, want null: no contact is counted", v)
 	}
+	// The team's figures per contact leave Sam's sales out: Rita and Nick
+	// made 5 contacts and 2 sales worth 200.
+	team := pdfWords(t, filepath.Join(out, "team.pdf"))
+	hasAll(t, "team summary", team,
+		"Each “no” was worth $40.00 5 contacts · 5 sales · 1 sale every 2.5 contacts · $450 earned",
+		"1 rep's data counts sales but not contacts: the figures per contact leave their sales out.",
+		"Sam Sales – 3 – – $250",
+	)
+	if tm := m["team"].(map[string]any); tm["value_per_contact"] != 40.0 || tm["contacts_per_close"] != 2.5 {
+		t.Errorf("team value_per_contact %v, contacts_per_close %v, want 40 and 2.5", tm["value_per_contact"], tm["contacts_per_close"])
+	}
 
 	rita := pdfWords(t, filepath.Join(out, "reps", "rita-ref.pdf"))
 	hasAll(t, "Rita's report", rita, "You asked for a referral after 1 of 2 nos (50 %).")

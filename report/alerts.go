@@ -45,10 +45,10 @@ func crossedDown(change *big.Rat, threshold float64) bool {
 // would have left the ratio worse by threshold per cent, contacts ≥
 // baseline × (1 + threshold/100). base must have closings.
 func noSaleCrossed(cur, base *tot, threshold float64) bool {
-	if threshold <= 0 || cur.closings != 0 || cur.contacts <= 0 {
+	if threshold <= 0 || cur.pClosings != 0 || cur.contacts <= 0 {
 		return false
 	}
-	lhs := new(big.Rat).SetInt64(cur.contacts * base.closings * 100)
+	lhs := new(big.Rat).SetInt64(cur.contacts * base.pClosings * 100)
 	rhs := new(big.Rat).Mul(new(big.Rat).SetInt64(base.contacts), new(big.Rat).SetFloat64(100+threshold))
 	return lhs.Cmp(rhs) >= 0
 }
@@ -111,8 +111,8 @@ func (bd *build) alerts(t *Trend, ch *trendChanges, cur, base *tot, who string, 
 			Metric: MetricValuePerContact, Value: tv.Value, Baseline: tv.Baseline, ChangePct: tv.ChangePct,
 		}.worded(who, func(who string) string {
 			return fmt.Sprintf("Each %s was worth %s, down from %s 3-month average %s (%s)",
-				n.one, format.Money(perUnit(cur.commission, cur.contacts).V, cur3), who,
-				format.Money(perUnit(base.commission, base.contacts).V, cur3), format.SignedPercent(tv.ChangePct.V))
+				n.one, format.Money(perUnit(cur.pCommission, cur.contacts).V, cur3), who,
+				format.Money(perUnit(base.pCommission, base.contacts).V, cur3), format.SignedPercent(tv.ChangePct.V))
 		}))
 	}
 	return alerts

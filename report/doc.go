@@ -84,7 +84,12 @@
 // the sums (for managers, the team, quarters, years), never averaged, and
 // are null when the denominator is 0; contacts_per_close and
 // touches_per_sale are null with no contacts too (sales with no contact
-// counted are no "1 sale every 0 contacts"). rejections = max(contacts − closings,
+// counted are no "1 sale every 0 contacts"). The ratios to contacts
+// (close_rate, contacts_per_close, value_per_contact, touches_per_sale,
+// value_per_touch, and the trend's) pair the contacts with the closings
+// and commission of the reps whose contacts are counted: a group holding a
+// tracker of sales alone keeps those sales in closings and commission,
+// not in its figures per contact. rejections = max(contacts − closings,
 // 0). close_rate, contacts_per_close, referral_ask_rate (asks / explicit
 // nos of the reps whose asks are tracked; may exceed 1 when asks and nos
 // come from different sources),

@@ -10,9 +10,15 @@ type tot struct {
 	contacts, planned, closings, nos, reasoned, referral, touches, near int64
 	refNos                                                              int64 // explicit nos of reps whose referral asks are tracked
 	refTracked                                                          bool  // some rep's referral asks are tracked (see refSource)
-	tallyNos                                                            int64 // explicit nos from tallies: no reason known
-	revenue, commission                                                 repcard.Money
-	hasData                                                             bool
+	// pClosings and pCommission are the closings and commission of reps
+	// whose contacts are counted: the ratios to contacts pair them, so a
+	// rep whose contacts are not tracked adds no sale "per contact" to a
+	// group's.
+	pClosings           int64
+	pCommission         repcard.Money
+	tallyNos            int64 // explicit nos from tallies: no reason known
+	revenue, commission repcard.Money
+	hasData             bool
 }
 
 func (t *tot) add(u *tot) {
@@ -24,6 +30,8 @@ func (t *tot) add(u *tot) {
 	t.referral += u.referral
 	t.refNos += u.refNos
 	t.refTracked = t.refTracked || u.refTracked
+	t.pClosings += u.pClosings
+	t.pCommission += u.pCommission
 	t.touches += u.touches
 	t.near += u.near
 	t.tallyNos += u.tallyNos
@@ -38,17 +46,17 @@ func (t *tot) counts() Counts {
 		Planned:          int(t.planned),
 		Closings:         int(t.closings),
 		Rejections:       int(max(t.contacts-t.closings, 0)),
-		CloseRate:        ratio(t.closings, t.contacts),
-		ContactsPerClose: perSale(t.contacts, t.closings),
+		CloseRate:        ratio(t.pClosings, t.contacts),
+		ContactsPerClose: perSale(t.contacts, t.pClosings),
 		Revenue:          t.revenue,
 		Commission:       t.commission,
-		ValuePerContact:  perUnit(t.commission, t.contacts),
+		ValuePerContact:  perUnit(t.pCommission, t.contacts),
 		ExplicitNos:      int(t.nos),
 		ReferralAsks:     NullInt{int(t.referral), t.refTracked},
 		ReferralAskRate:  ratio(t.referral, t.refNos),
 		Touches:          int(t.touches),
-		TouchesPerSale:   perSale(t.touches, t.closings),
-		ValuePerTouch:    perUnit(t.commission, t.touches),
+		TouchesPerSale:   perSale(t.touches, t.pClosings),
+		ValuePerTouch:    perUnit(t.pCommission, t.touches),
 	}
 }
 
@@ -182,6 +190,9 @@ func (b *Builder) monthTot(r int32, m repcard.Month) tot {
 	} else {
 		t.closings, t.revenue, t.commission = a.aWon+a.tClosings, a.aRevenue+a.tRevenue, a.aCommission+a.tCommission
 		t.nos, t.reasoned, t.near, t.tallyNos = a.aLost+a.tRejections, a.aReasoned, a.aNear, a.tRejections
+	}
+	if rs.logsContacts() || rs.hasDeals {
+		t.pClosings, t.pCommission = t.closings, t.commission
 	}
 	switch refSource(rs) {
 	case SourceDeals:
