@@ -83,6 +83,11 @@ type Record struct {
 	Rejections   int
 	ReferralAsks int
 	HasClosings  bool
+	// HasContacts and HasReferralAsks say that the row counts contacts
+	// (or calls, emails…) and referral asks: a tally sheet with no such
+	// column does not track them, which is not a count of 0.
+	HasContacts     bool
+	HasReferralAsks bool
 
 	// Roster.
 	Manager string

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"cmp"
 	"image"
 	"math"
 	"strings"
@@ -60,7 +61,11 @@ type canvas struct {
 	ppt      float64 // pixels per point
 	pad      float64 // outer padding, px
 	currency string
+	contacts string // Options.Contacts, "contacts" when empty
 }
+
+// contact is the singular of c.contacts: "contact", "decided deal".
+func (c *canvas) contact() string { return strings.TrimSuffix(c.contacts, "s") }
 
 func newCanvas(opt Options) (*canvas, error) {
 	fs, err := loadFonts()
@@ -86,6 +91,7 @@ func newCanvas(opt Options) (*canvas, error) {
 		ppt:      ppt,
 		pad:      math.Max(2, math.Round(2.5*ppt)),
 		currency: currencySymbol(opt.Currency),
+		contacts: cmp.Or(cleanText(opt.Contacts), "contacts"),
 	}, nil
 }
 

@@ -50,6 +50,10 @@ type Options struct {
 	// DPI is the resolution at which the image will be printed; text is
 	// sized to print at 7–8 pt at that resolution. 0 means DefaultDPI.
 	DPI float64
+	// Contacts is what the titles call the contacts, in the plural:
+	// "" is "contacts"; "decided deals" when contacts are counted from
+	// won and lost deals (no activity log).
+	Contacts string
 }
 
 // SizeMM returns the size, in millimetres, at which the image should be
@@ -97,7 +101,7 @@ func ContactsAndClosings(contacts, closings []MonthPoint, opt Options) ([]byte, 
 func ContactsPerClose(points []MonthPoint, opt Options) ([]byte, error) {
 	return render(opt, "contacts per sale", func(c *canvas) {
 		drawSingleTrend(c, points, trendSpec{
-			title:   "contacts per sale (lower is better)",
+			title:   c.contacts + " per sale (lower is better)",
 			integer: false,
 			kind:    kindRatio,
 		})
@@ -108,7 +112,7 @@ func ContactsPerClose(points []MonthPoint, opt Options) ([]byte, error) {
 // month as a line, in opt.Currency, with a dashed goal line when goal > 0.
 func ValuePerContact(points []MonthPoint, goal float64, opt Options) ([]byte, error) {
 	return render(opt, "value per contact", func(c *canvas) {
-		title := "value per contact"
+		title := "value per " + c.contact()
 		if c.currency != "" {
 			title += " (" + c.currency + ")"
 		}

@@ -125,7 +125,7 @@ func drawRatioDistribution(c *canvas, values []float64) {
 	if len(vs) == 0 {
 		drawHeaders(c, header{text: "reps"}, header{})
 		x0, x1 := c.pad, float64(c.w)-c.pad
-		c.text("contacts per sale", (x0+x1)/2, l.titleY, l.title, alignCenter)
+		c.text(c.contacts+" per sale", (x0+x1)/2, l.titleY, l.title, alignCenter)
 		c.emptyPanel(x0, l.y0, x1, l.y1, "no rep has a contacts-per-sale ratio")
 		c.hline(x0, x1, l.y1, max(1, int(math.Round(c.px(0.7)))), colBaseline)
 		return
@@ -212,7 +212,7 @@ func drawDotPlot(c *canvas, vs []float64, median float64, l distLayout, legend h
 	}
 
 	drawHeaders(c, header{text: "reps, one dot each"}, legend)
-	c.text("contacts per sale", (x0+x1)/2, l.titleY, l.title, alignCenter)
+	c.text(c.contacts+" per sale", (x0+x1)/2, l.titleY, l.title, alignCenter)
 	grid := max(1, int(math.Round(c.px(0.4))))
 	for i := 0; i <= xs.n; i++ {
 		x := xAt(xs.tick(i))
@@ -259,7 +259,7 @@ func drawHistogram(c *canvas, vs []float64, median float64, l distLayout, legend
 	yAt := func(v float64) float64 { return l.y1 - (v-ys.lo)/(ys.hi-ys.lo)*(l.y1-l.y0) }
 
 	drawHeaders(c, header{text: "reps"}, legend)
-	c.text("contacts per sale", (x0+x1)/2, l.titleY, l.title, alignCenter)
+	c.text(c.contacts+" per sale", (x0+x1)/2, l.titleY, l.title, alignCenter)
 
 	// Grid and count labels.
 	for i := 0; i <= ys.n; i++ {

@@ -31,6 +31,8 @@
 // One accent colour (blue) and greys, thin grey grid lines on the value axis
 // only, y axes from zero with round ticks, no legend unless two series share a
 // chart. Missing months are gaps shaded light grey, never zeros.
+// Titles name contacts as Options.Contacts says: "decided deals per sale"
+// for a rep whose contacts are won and lost deals (no activity log).
 //
 // # Robustness
 //

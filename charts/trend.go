@@ -452,7 +452,7 @@ func drawContactsAndClosings(c *canvas, contacts, closings []MonthPoint) {
 	right := axisInput{integer: true, kind: kindCount, col: colAccent}
 	right.cover(closings)
 	f := newFrame(c, labels, missing, left, &right,
-		header{text: "contacts per month", swatch: swatchBar, col: colBar},
+		header{text: c.contacts + " per month", swatch: swatchBar, col: colBar},
 		header{text: "sales per month", swatch: swatchLine, col: colAccent})
 	if none {
 		c.note((f.x0+f.x1)/2, (f.y0+f.y1)/2, f.x1-f.x0, noDataNote)

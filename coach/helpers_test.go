@@ -44,7 +44,7 @@ func steadyRep() *report.Rep {
 	r.Counts = report.Counts{
 		Contacts: 120, Closings: 11, Rejections: 109, CloseRate: ok(11.0 / 120), ContactsPerClose: ok(120.0 / 11),
 		Revenue: 5784000, Commission: 578400, ValuePerContact: cents(4820),
-		ExplicitNos: 6, ReferralAsks: 3, ReferralAskRate: ok(0.5),
+		ExplicitNos: 6, ReferralAsks: report.NullInt{V: 3, OK: true}, ReferralAskRate: ok(0.5),
 	}
 	r.LossReasons = []report.LossReason{
 		{Reason: "Price too high", Category: "budget", Count: 3},

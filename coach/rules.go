@@ -82,8 +82,8 @@ var rules = [...]rule{
 		return r.ControllableNos > r.UncontrollableNos && r.ControllableNos+r.UncontrollableNos >= th.ControllableMinNos
 	}},
 	{RuleFewReferrals, func(r *report.Rep, th *Thresholds) bool {
-		return r.Sources.ReferralAsks != report.SourceNone && r.ExplicitNos >= th.ReferralMinNos &&
-			float64(r.ReferralAsks) < float64(r.ExplicitNos)*th.ReferralRate
+		return r.Sources.ReferralAsks != report.SourceNone && r.ReferralAsks.OK && r.ExplicitNos >= th.ReferralMinNos &&
+			float64(r.ReferralAsks.V) < float64(r.ExplicitNos)*th.ReferralRate
 	}},
 	{RuleNearMisses, func(r *report.Rep, th *Thresholds) bool {
 		return r.NearMissesCount > 0 && r.NearMissesCount >= th.NearMisses

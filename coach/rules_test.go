@@ -102,13 +102,14 @@ var ruleCases = []ruleCase{
 	{name: "controllable 5 of 5", edit: func(r *report.Rep) { r.ControllableNos, r.UncontrollableNos = 5, 0 }, want: []string{RuleControllableLosses}},
 
 	// 7 few_referrals
-	{name: "referrals 1 of 5", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 5, 1 }, want: []string{RuleFewReferrals}},
-	{name: "referrals 0 of 4: too few nos", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 4, 0 }, want: []string{RuleSteady}},
-	{name: "referrals 2 of 8: 25 % is enough", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 8, 2 }, want: []string{RuleSteady}},
-	{name: "referrals 2 of 9", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 9, 2 }, want: []string{RuleFewReferrals}},
+	{name: "referrals 1 of 5", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 5, report.NullInt{V: 1, OK: true} }, want: []string{RuleFewReferrals}},
+	{name: "referrals 0 of 4: too few nos", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 4, report.NullInt{V: 0, OK: true} }, want: []string{RuleSteady}},
+	{name: "referrals 2 of 8: 25 % is enough", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 8, report.NullInt{V: 2, OK: true} }, want: []string{RuleSteady}},
+	{name: "referrals 2 of 9", edit: func(r *report.Rep) { r.ExplicitNos, r.ReferralAsks = 9, report.NullInt{V: 2, OK: true} }, want: []string{RuleFewReferrals}},
 	{name: "referrals not tracked", edit: func(r *report.Rep) {
-		r.ExplicitNos, r.ReferralAsks = 20, 0
+		r.ExplicitNos, r.ReferralAsks = 20, report.NullInt{V: 0, OK: true}
 		r.Sources.ReferralAsks = report.SourceNone
+		r.ReferralAsks = report.NullInt{}
 	}, want: []string{RuleSteady}},
 
 	// 8–10 lists
@@ -147,7 +148,7 @@ var ruleCases = []ruleCase{
 		setMonth(120, 300000)(r)
 		r.Records.BestMonth = true
 		r.ControllableNos, r.UncontrollableNos = 5, 1
-		r.ExplicitNos, r.ReferralAsks = 12, 1
+		r.ExplicitNos, r.ReferralAsks = 12, report.NullInt{V: 1, OK: true}
 		r.NearMissesCount, r.NearMisses = 2, []report.NearMiss{{Prospect: "Zephyr Air"}, {Prospect: "Eastgate"}}
 		r.StaleMaybes, r.StaleMaybesCount = stales(4), 4
 		r.FollowUpsDue, r.FollowUpsDueCount = followUps(6), 6
@@ -158,7 +159,7 @@ var ruleCases = []ruleCase{
 	{name: "good month before the habits", edit: func(r *report.Rep) {
 		setMonth(120, 800000)(r)
 		r.Records.StreakMonths = 5
-		r.ExplicitNos, r.ReferralAsks = 12, 1
+		r.ExplicitNos, r.ReferralAsks = 12, report.NullInt{V: 1, OK: true}
 	}, want: []string{RuleGoodMonth, RuleFewReferrals, RuleWinStreak}},
 }
 

@@ -39,7 +39,7 @@ func busySample() sample {
 	rep.Counts = report.Counts{
 		Contacts: 120, Closings: 11, Rejections: 109, CloseRate: ratioOf(11.0 / 120),
 		ContactsPerClose: ratioOf(120.0 / 11), Commission: 578400, Revenue: 5784000,
-		ValuePerContact: report.NullMoney{V: 4820, OK: true}, ExplicitNos: 12, ReferralAsks: 2, ReferralAskRate: ratioOf(2.0 / 12),
+		ValuePerContact: report.NullMoney{V: 4820, OK: true}, ExplicitNos: 12, ReferralAsks: report.NullInt{V: 2, OK: true}, ReferralAskRate: ratioOf(2.0 / 12),
 	}
 	rep.LossReasons = []report.LossReason{
 		{Reason: "Wrong contact", Category: "fit", Controllable: true, Count: 5},
@@ -109,7 +109,7 @@ func matchedSample() sample {
 	rep := report.Rep{Rep: "María José de la Cruz", Sources: report.Sources{ReferralAsks: report.SourceDeals}}
 	rep.Counts = report.Counts{
 		Contacts: 5, Closings: 5, ContactsPerClose: ratioOf(1), CloseRate: ratioOf(1), Commission: 100000,
-		ValuePerContact: report.NullMoney{V: 20000, OK: true}, ExplicitNos: 1, ReferralAsks: 1, ReferralAskRate: ratioOf(1),
+		ValuePerContact: report.NullMoney{V: 20000, OK: true}, ExplicitNos: 1, ReferralAsks: report.NullInt{V: 1, OK: true}, ReferralAskRate: ratioOf(1),
 	}
 	rep.LossReasons = []report.LossReason{{Reason: "Went dark", Category: "follow_up", Controllable: true, Count: 1}}
 	rep.ControllableNos = 1

@@ -39,6 +39,12 @@ type View struct {
 	Month          string // the period's last month: "October 2026"
 	BaselineMonths string // the 3 months before it: "July–September 2026"
 
+	// What the contacts are: "contact" and "contacts", or "decided deal"
+	// and "decided deals" when the rep has no activity log and its
+	// contacts are its won and lost deals.
+	ContactWord  string
+	ContactsWord string
+
 	// The period.
 	Contacts        Count  // contacts
 	Closings        Count  // closings (sales)
@@ -144,6 +150,10 @@ func NewView(rpt *report.Report, rep *report.Rep) View {
 		v.FirstName = f[0]
 	}
 	v.Period, v.Month, v.BaselineMonths = periodNames(rpt, rep)
+	v.ContactWord, v.ContactsWord = "contact", "contacts"
+	if rep.Sources.Contacts == report.SourceDecided {
+		v.ContactWord, v.ContactsWord = "decided deal", "decided deals"
+	}
 
 	v.Contacts, v.Closings, v.Nos, v.ExplicitNos = Count(rep.Contacts), Count(rep.Closings), Count(rep.Rejections), Count(rep.ExplicitNos)
 	v.Commission, v.HasCommission = whole(rep.Commission), rep.Commission > 0
@@ -201,7 +211,7 @@ func NewView(rpt *report.Report, rep *report.Rep) View {
 		v.TopReason, v.TopReasonCategory, v.TopReasonCount = top.Reason, top.Category, Count(top.Count)
 	}
 
-	v.ReferralAsks = Count(rep.ReferralAsks)
+	v.ReferralAsks = Count(rep.ReferralAsks.V) // 0 when not tracked: few_referrals needs them tracked
 	v.ReferralRate = undefined
 	if rep.ReferralAskRate.OK {
 		v.ReferralRate = format.Percent(rep.ReferralAskRate.V)

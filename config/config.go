@@ -34,6 +34,11 @@ type Config struct {
 	// code → report-currency units one unit is worth ({GBP: 1.17}).
 	ExchangeRates map[string]float64 `yaml:"exchange_rates"`
 	Email         Email              `yaml:"email"` // repcard send
+
+	// CommissionSet says that the file has a key under commission:
+	// (Parse and Load set it): without one, the default rate is an
+	// assumption the reports state.
+	CommissionSet bool `yaml:"-"`
 }
 
 // Commission says how a won deal turns into the rep's pay.

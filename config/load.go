@@ -151,6 +151,11 @@ func Parse(data []byte, name string) (cfg *Config, err error) {
 		return nil, e
 	}
 	fillNil(reflect.ValueOf(cfg).Elem(), reflect.ValueOf(Default()).Elem())
+	for k := range w.lines {
+		if strings.HasPrefix(k, "commission.") {
+			cfg.CommissionSet = true
+		}
+	}
 	cfg.normalize()
 	if e := cfg.validate(w.lines); e != nil {
 		e.File = name

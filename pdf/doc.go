@@ -16,9 +16,10 @@
 // # Pages
 //
 // Rep report: page 1 is the month in one look: the name, period and team;
-// "Each “no” was worth $48.20" and the counts under it (with a note when
-// contacts come from decided deals); the goal and year-to-date boxes, or
-// "No goal set" in one quiet line; the alerts; the three 12-month charts
+// "Each “no” was worth $48.20" and the counts under it, then the commission
+// rule applied ("… else 10 % of each won deal's amount (repcard's default:
+// set commission: in config.yaml)"); the goal and year-to-date boxes, or
+// "No goal set — set goals in config.yaml" in one quiet line; the alerts; the three 12-month charts
 // (contacts and sales, contacts per sale, value per contact); the coaching
 // paragraphs. Page 2 is learning from the nos: the loss-reasons chart and
 // the top reason in the rep's control; referral asks; follow-ups due (10,
@@ -30,6 +31,24 @@
 // questions, with as many lines to write on as the page holds; 10 pages at
 // most, further losses listed in a table), then "My plan for <next
 // month>": the follow-ups with tick boxes and lines to write on.
+//
+// Contacts that are decided deals (a rep with no activity log) are called
+// so wherever they print: "Each decided deal was worth $150.00", "4
+// decided deals · 3 sales · 1 sale every 1.3 decided deals", the charts'
+// titles, a summary's table heads; the source note stands right under the
+// numbers, in the body's colour. A summary mixing such reps with logged
+// ones marks their contacts with † and says so under the headline and the
+// table. A measure the data does not record is "not tracked": referral
+// asks with no referral column, contacts of a tracker of sales alone (a
+// dash in a summary's Contacts column, with a note).
+//
+// A per cent prints beside the figure it is of: the year to date is
+// "$53,035 of $50,000 · 106 %", the goal due so far, with "year goal
+// $60,000" under it; the bar is the year's goal, its tick what is due.
+//
+// Marks have one meaning each: ↑ ↓ → in the Trend column are the
+// direction of value per contact (±5 %), ● marks an alert (worse than the
+// 3-month average); each has a one-line legend where it is printed.
 //
 // Manager and team summaries: the group's headline, goal and alerts; one
 // row per rep sorted by value per contact (undefined last), with a totals

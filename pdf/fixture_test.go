@@ -49,7 +49,7 @@ func counts(contacts, closings int, commission repcard.Money, nos, asks int) rep
 		Commission:       commission,
 		ValuePerContact:  perContact(commission, contacts),
 		ExplicitNos:      nos,
-		ReferralAsks:     asks,
+		ReferralAsks:     report.NullInt{V: asks, OK: true},
 		ReferralAskRate:  ratioOf(asks, nos),
 		Touches:          contacts,
 		TouchesPerSale:   ratioOf(contacts, closings),
@@ -120,7 +120,7 @@ func goal(monthly float64, actual repcard.Money, ytd repcard.Money) report.Goal 
 		YearGoal:           gmc(year),
 		YTDActual:          gmc(ytd),
 		YTDGoalProrated:    gmc(pro),
-		YTDAttainment:      report.Ratio{V: float64(ytd) / float64(year), OK: true},
+		YTDAttainment:      report.Ratio{V: float64(ytd) / float64(pro), OK: true}, // against the goal due so far
 		AheadBy:            gmc(ytd - pro),
 		MonthsLeft:         2,
 		PaceNeededPerMonth: gmc(max(year-ytd, 0) / 2),
@@ -176,8 +176,9 @@ func lossReasons(rs ...any) ([]report.LossReason, int, int) {
 // fixture returns the report of the golden tests.
 func fixture() *report.Report {
 	rpt := &report.Report{
-		Period:   report.PeriodJSON{Label: "2026-10", Start: "2026-10-01", End: "2026-10-31"},
-		Currency: "USD",
+		Period:     report.PeriodJSON{Label: "2026-10", Start: "2026-10-01", End: "2026-10-31"},
+		Currency:   "USD",
+		Commission: report.CommissionRule{Rate: 0.1, Default: true},
 	}
 
 	// Jane Doe: the headline example of REPORT-LAYOUT.md.
@@ -195,8 +196,8 @@ func fixture() *report.Report {
 	jane.Goal = goal(6000, money(5784), janeSeries.ytdCommission())
 	jane.TrendArrow = "up"
 	jane.Alerts = []report.Alert{{Metric: "contacts_per_close",
-		Message: "Contacts per sale 10.9, worse than your 3-month 8.7 (+26 %)",
-		Theirs:  "Contacts per sale 10.9, worse than their 3-month 8.7 (+26 %)",
+		Message: "Contacts per sale 10.9, worse than your 3-month average 8.7 (+26 %)",
+		Theirs:  "Contacts per sale 10.9, worse than their 3-month average 8.7 (+26 %)",
 		Value:   ratioOf(120, 11), Baseline: ratioOf(278, 32), ChangePct: report.Ratio{V: 25.57, OK: true}}}
 	jane.Wins = []report.Win{
 		{Rep: "Jane Doe", Prospect: "Granite Peak Capital", Date: dt(2026, 10, 3), Amount: report.NullMoney{V: money(18000), OK: true}, Commission: money(1800), Count: 1},
@@ -255,8 +256,8 @@ func fixture() *report.Report {
 	alex.Goal = goal(3000, 0, alexSeries.ytdCommission())
 	alex.TrendArrow = "down"
 	alex.Alerts = []report.Alert{
-		{Metric: "contacts", Message: "Contacts 80, down from your 3-month 110 (−27 %)", Theirs: "Contacts 80, down from their 3-month 110 (−27 %)", Value: report.Ratio{V: 80, OK: true}, Baseline: report.Ratio{V: 110, OK: true}, ChangePct: report.Ratio{V: -27.27, OK: true}},
-		{Metric: "value_per_contact", Message: "Value per contact $0.00, down from your 3-month $20.00 (−100 %)", Theirs: "Value per contact $0.00, down from their 3-month $20.00 (−100 %)", Value: report.Ratio{V: 0, OK: true}, Baseline: report.Ratio{V: 20, OK: true}, ChangePct: report.Ratio{V: -100, OK: true}},
+		{Metric: "contacts", Message: "Contacts 80, down from your 3-month average 110 (−27 %)", Theirs: "Contacts 80, down from their 3-month average 110 (−27 %)", Value: report.Ratio{V: 80, OK: true}, Baseline: report.Ratio{V: 110, OK: true}, ChangePct: report.Ratio{V: -27.27, OK: true}},
+		{Metric: "value_per_contact", Message: "Each contact was worth $0.00, down from your 3-month average $20.00 (−100 %)", Theirs: "Each contact was worth $0.00, down from their 3-month average $20.00 (−100 %)", Value: report.Ratio{V: 0, OK: true}, Baseline: report.Ratio{V: 20, OK: true}, ChangePct: report.Ratio{V: -100, OK: true}},
 	}
 
 	// Дмитрий Иванов.
@@ -276,9 +277,12 @@ func fixture() *report.Report {
 	}
 
 	rpt.Reps = []report.Rep{jane, zoe, alex, dima} // byte order of name
+	for i := range rpt.Reps {
+		rpt.Reps[i].CommissionRate = 0.1
+	}
 	team := sumMetrics(rpt.Reps)
 	team.Alerts = []report.Alert{{Metric: "contacts_per_close",
-		Message: "Contacts per sale 15.3, worse than the team's 3-month 12.0 (+27 %)"}}
+		Message: "Contacts per sale 15.3, worse than the team's 3-month average 12.0 (+27 %)"}}
 	team.TrendArrow = "flat"
 	rpt.Team = team
 	rpt.Managers = []report.Manager{{Manager: "Ana Ruiz", Office: "Berlin",
@@ -299,7 +303,7 @@ func sumMetrics(reps []report.Rep) report.Metrics {
 		k += r.Closings
 		com += r.Commission
 		nos += r.ExplicitNos
-		asks += r.ReferralAsks
+		asks += r.ReferralAsks.V
 		pg += repcard.Money(r.Goal.PeriodGoal.V)
 		pa += repcard.Money(r.Goal.PeriodActual.V)
 		yg += repcard.Money(r.Goal.YearGoal.V)
@@ -322,7 +326,7 @@ func sumMetrics(reps []report.Rep) report.Metrics {
 	m.Goal = report.Goal{Basis: "commission", PeriodGoal: gmc(pg), PeriodActual: gmc(com),
 		Attainment: report.Ratio{V: float64(com) / float64(pg), OK: true},
 		YearGoal:   gmc(yg), YTDActual: gmc(ya), YTDGoalProrated: gmc(yp),
-		YTDAttainment: report.Ratio{V: float64(ya) / float64(yg), OK: true},
+		YTDAttainment: report.Ratio{V: float64(ya) / float64(yp), OK: true},
 		AheadBy:       gmc(ya - yp), MonthsLeft: 2, PaceNeededPerMonth: gmc(max(yg-ya, 0) / 2)}
 	slices.SortStableFunc(m.Wins, func(a, b report.Win) int {
 		return int(b.Amount.V - a.Amount.V)
@@ -332,7 +336,7 @@ func sumMetrics(reps []report.Rep) report.Metrics {
 
 // emptyRep has no data at all: zeros and nulls.
 func emptyRep() report.Rep {
-	r := report.Rep{Rep: "Nadia Empty", Slug: "nadia-empty", OnRoster: true,
+	r := report.Rep{Rep: "Nadia Empty", Slug: "nadia-empty", OnRoster: true, CommissionRate: 0.1,
 		Sources: report.Sources{Contacts: report.SourceNone, Closings: report.SourceNone, ReferralAsks: report.SourceNone}}
 	r.Monthly = series{contacts: [12]int{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}}.monthly()
 	r.YTD = report.YTD{Start: "2026-01-01", End: "2026-10-31"}
@@ -384,7 +388,7 @@ func coachingText() []Paragraph {
 // bigTeam is a team of n reps with made-up numbers.
 func bigTeam(n int) *report.Report {
 	base := fixture()
-	rpt := &report.Report{Period: base.Period, Currency: "USD"}
+	rpt := &report.Report{Period: base.Period, Currency: "USD", Commission: base.Commission}
 	for i := range n {
 		r := base.Reps[i%len(base.Reps)]
 		r.Rep = fmt.Sprintf("Rep %03d %s", i+1, r.Rep)

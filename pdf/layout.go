@@ -69,6 +69,7 @@ var (
 	stBoxBig   = style{faceBold, 13, colInk}
 	stBoxPct   = style{faceBold, 13, colAccent}
 	stBoxLine  = style{faceRegular, 9, colText}
+	stSource   = style{faceRegular, 9, colInk} // where a number comes from, under the number
 )
 
 // lineH is the line height of a style, in millimetres.
@@ -90,10 +91,11 @@ type doc struct {
 	bottom float64 // lowest y content may reach
 	y      float64 // the cursor: top of the next thing
 
-	pe      period // the report's period
-	kind    string // "Coaching report", shown on the running header
-	running string // "Jane Doe · October 2026", the running header
-	footer  string // left part of the footer
+	pe      period       // the report's period
+	words   contactWords // what the contacts are called: contacts, or decided deals
+	kind    string       // "Coaching report", shown on the running header
+	running string       // "Jane Doe · October 2026", the running header
+	footer  string       // left part of the footer
 
 	registered [numFaces]bool
 	curFace    faceID
@@ -114,6 +116,7 @@ func (r *Renderer) newDoc(title, kind, running, footer string, pe period) *doc {
 		left: margin, right: w - margin, cw: w - 2*margin,
 		bottom:  h - margin - footerH,
 		kind:    kind,
+		words:   wordsContacts,
 		running: running,
 		footer:  footer,
 		curFace: numFaces,
@@ -312,7 +315,7 @@ func (d *doc) wrap(s string, st style, w float64) []string {
 func words(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
-		if n := len(out); n > 0 && (strings.HasPrefix(w, "%") || out[n-1] == "$" || out[n-1] == "▲") {
+		if n := len(out); n > 0 && (strings.HasPrefix(w, "%") || out[n-1] == "$" || out[n-1] == markAlert) {
 			out[n-1] += " " + w
 			continue
 		}
@@ -321,9 +324,10 @@ func words(s string) []string {
 	return out
 }
 
-// bullet wraps s to w after a "▲ ", continuation lines indented to match.
+// bullet wraps s to w after the alert mark, continuation lines indented to
+// match.
 func (d *doc) bullet(s string, st style, w float64) []string {
-	const mark = "▲ "
+	const mark = markAlert + " "
 	n := max(1, int(d.width(mark, st)/d.width(" ", st)+0.5))
 	indent := strings.Repeat(" ", n)
 	lines := d.wrap(s, st, w-d.width(indent, st))
@@ -477,6 +481,9 @@ func (d *doc) ruledLines(n int, gap float64) {
 func (d *doc) chartOptions(w, h float64) charts.Options {
 	px := func(mm float64) int { return int(math.Round(mm * d.r.chartDPI / 25.4)) }
 	o := charts.Options{Width: px(w), Height: px(h), Currency: d.r.chartCurrency, DPI: d.r.chartDPI}
+	if d.words.decided {
+		o.Contacts = d.words.plural
+	}
 	// gofpdf (v1.16.2) writes images sorted by pixel width only, equal
 	// widths in map order: two images of one width would come out in a
 	// different order from run to run. Each image of a document gets its

@@ -52,41 +52,56 @@ func (d *doc) masthead(label, name, rest, right string) {
 }
 
 // headline draws "Each “no” was worth $48.20" and the line of counts under
-// it.
-func (d *doc) headline(c *report.Counts, note string) {
+// it; then source, where the counts come from, right under them, and rule,
+// the commission rule applied. With decided deals for contacts it reads
+// "Each decided deal was worth"; untracked says the data counts no
+// contacts at all.
+func (d *doc) headline(c *report.Counts, untracked bool, source, rule string) {
 	base := d.y + stHeadline.capH()
-	if c.ValuePerContact.OK {
-		x := d.text(d.left, base, "Each “no” was worth ", stHeadline)
+	switch {
+	case c.ValuePerContact.OK:
+		lead := "Each “no” was worth "
+		if d.words.decided {
+			lead = "Each " + d.words.one + " was worth "
+		}
+		x := d.text(d.left, base, lead, stHeadline)
 		d.text(x, base, d.r.money(c.ValuePerContact.V), stHeadNum)
-	} else {
-		d.text(d.left, base, "No contacts recorded in "+d.pe.title, stHeadline)
+	case untracked:
+		d.textFit(d.left, base, d.cw, "Contacts not tracked in "+d.pe.title, stHeadline)
+	default:
+		d.textFit(d.left, base, d.cw, "No "+d.words.plural+" recorded in "+d.pe.title, stHeadline)
 	}
 	base += 7.5
-	d.textFit(d.left, base, d.cw, d.r.statsLine(c), stStats)
-	if note != "" {
-		base += 5
-		d.textFit(d.left, base, d.cw, note, stNote)
+	d.textFit(d.left, base, d.cw, d.r.statsLine(c, d.words, untracked), stStats)
+	for _, l := range d.wrap(source, stSource, d.cw) {
+		base += 4.6
+		d.text(d.left, base, l, stSource)
+	}
+	for _, l := range d.wrap(rule, stNote, d.cw) {
+		base += 4
+		d.text(d.left, base, l, stNote)
 	}
 	d.y = base + 5
 }
 
 // alerts draws the alerts section, or the line none when there are none.
 func (d *doc) alerts(as []report.Alert, none string) {
-	d.heading("Alerts", stBody.lineH())
 	if len(as) == 0 {
+		d.heading("Alerts", stBody.lineH())
 		d.line(none, stQuiet)
 		return
 	}
+	d.headingAt(levelSection, "Alerts", alertLegend, stBody.lineH())
 	mark := style{faceRegular, stBody.pt, colAccent}
 	lh := stBody.lineH()
 	for _, a := range as {
 		for i, l := range d.bullet(clean(a.Message), stBody, d.cw) {
 			d.need(lh)
 			base := d.y + lh*0.5 + stBody.capH()*0.5
-			if i == 0 { // the ▲ in the accent
-				l = strings.TrimPrefix(l, "▲")
-				d.text(d.left, base, "▲", mark)
-				d.text(d.left+d.width("▲", mark), base, l, stBody)
+			if i == 0 { // the mark in the accent
+				l = strings.TrimPrefix(l, markAlert)
+				d.text(d.left, base, markAlert, mark)
+				d.text(d.left+d.width(markAlert, mark), base, l, stBody)
 			} else {
 				d.text(d.left, base, l, stBody)
 			}

@@ -85,7 +85,7 @@ func (r *Renderer) Rep(w io.Writer, rpt *report.Report, rep *report.Rep, coachin
 	}
 	return r.write(w, "rep report for "+rep.Rep, func() (*doc, error) {
 		d := r.repDoc(rpt, rep, "Coaching report")
-		if err := r.repPage1(d, rep, coaching); err != nil {
+		if err := r.repPage1(d, rpt, rep, coaching); err != nil {
 			return nil, err
 		}
 		if err := r.repPage2(d, rep); err != nil {
@@ -104,7 +104,7 @@ func (r *Renderer) SelfReview(w io.Writer, rpt *report.Report, rep *report.Rep, 
 	}
 	return r.write(w, "self-review for "+rep.Rep, func() (*doc, error) {
 		d := r.repDoc(rpt, rep, "Self-review")
-		if err := r.repPage1(d, rep, coaching); err != nil {
+		if err := r.repPage1(d, rpt, rep, coaching); err != nil {
 			return nil, err
 		}
 		r.reviewPages(d, rep)

@@ -135,10 +135,12 @@ func TestHeadlineNumbers(t *testing.T) {
 		"Each “no” was worth $48.20", // 5,784.00 / 120
 		"120 contacts · 11 sales · 1 sale every 10.9 contacts · $5,784 earned",
 		"$5,784 of $6,000", "96 %", // 5,784 / 6,000 = 0.964
-		"$51,200 of $72,000", "71 %", // Jan–Oct: 51,200; 6,000 × 12
-		"pro-rated goal $60,000 · behind by $8,800",  // 6,000 × 10; 51,200 − 60,000
-		"need $10,400 / month for the 2 months left", // (72,000 − 51,200) / 2
-		"▲ Contacts per sale 10.9, worse than your 3-month 8.7 (+26 %)",
+		"$51,200 of $60,000", "85 %", // Jan–Oct: 51,200, against 6,000 × 10 due so far
+		"due so far; year goal $72,000 · behind by $8,800", // 6,000 × 12; 51,200 − 60,000
+		"need $10,400 / month for the 2 months left",       // (72,000 − 51,200) / 2
+		"● Contacts per sale 10.9, worse than your 3-month average 8.7 (+26 %)",
+		"Alerts ● worse than the 3-month average",
+		"Commission: the data's commission where it has one, else 10 % of each won deal's amount (repcard's default: set commission: in config.yaml)",
 		"You asked for a referral after 4 of 15 nos (27 %).", // 4 / 15 = 0.267
 		"“No decision maker involved”, 4 of 15 nos",
 		"4 nos in your control · 8 nos not in your control · 3 nos without a reason",
@@ -157,12 +159,12 @@ func TestHeadlineNumbers(t *testing.T) {
 
 	zoe := renderText(t, r, "num-zoe", func(w *bytes.Buffer) error { return r.Rep(w, rpt, &rpt.Reps[1], nil) })
 	contains(t, zoe,
-		"Each “no” was worth $50.00", // 1,000 / 20
-		"20 contacts · 4 sales · 1 sale every 5.0 contacts · $1,000 earned",
-		"contacts counted from decided deals: no activity log",
-		"No goal set · year to date: $7,250 earned from 29 sales",
+		"Each decided deal was worth $50.00", // 1,000 / 20
+		"20 decided deals · 4 sales · 1 sale every 5.0 decided deals · $1,000 earned",
+		"Counted from decided deals (won + lost): the data has no activity log, so contacts are not tracked.",
+		"No goal set — set goals in config.yaml · year to date: $7,250 earned from 29 sales",
 		"No alerts: nothing fell against your 3-month average.",
-		"Your data does not record referral asks: log them with your activities.",
+		"Not tracked: your data has no referral column.",
 		"□□ Trading", "Acme Corp (2 sales)",
 	)
 
@@ -274,7 +276,7 @@ func TestEmptyRep(t *testing.T) {
 	contains(t, text,
 		"No contacts recorded in October 2026",
 		"0 contacts · 0 sales · $0 earned",
-		"No goal set · year to date: $0 earned from 0 sales",
+		"No goal set — set goals in config.yaml · year to date: $0 earned from 0 sales",
 		"No alerts: nothing fell against your 3-month average.",
 		"No explicit nos recorded in October 2026.",
 		"No follow-ups due.", "No wins recorded in October 2026.",

@@ -33,6 +33,7 @@ func (r *Renderer) repDoc(rpt *report.Report, rep *report.Rep, kind string) *doc
 		name = "(no name)"
 	}
 	d := r.newDoc(name+" · "+pe.title+" · "+kind, kind, name+" · "+pe.title, pe.title+" · "+name, pe)
+	d.words = repWords(rep)
 	team := ""
 	if m := clean(rep.Manager); m != "" {
 		team = "Team: " + m
@@ -42,15 +43,18 @@ func (r *Renderer) repDoc(rpt *report.Report, rep *report.Rep, kind string) *doc
 }
 
 // repPage1 is the month in one look.
-func (r *Renderer) repPage1(d *doc, rep *report.Rep, coaching []Paragraph) error {
+func (r *Renderer) repPage1(d *doc, rpt *report.Report, rep *report.Rep, coaching []Paragraph) error {
 	note := ""
-	switch rep.Sources.Contacts {
-	case report.SourceDecided:
-		note = "contacts counted from decided deals: no activity log"
-	case report.SourceNone:
-		note = "no activity, tally or deal rows for this rep in the inputs"
+	untracked := notTracked(rep)
+	switch {
+	case rep.Sources.Contacts == report.SourceDecided:
+		note = decidedNote
+	case untracked:
+		note = "Your data counts sales but not contacts: add a contacts (or calls) column to your tracker."
+	case rep.Sources.Contacts == report.SourceNone:
+		note = "No activity, tally or deal rows for this rep in the inputs."
 	}
-	d.headline(&rep.Counts, note)
+	d.headline(&rep.Counts, untracked, note, r.repRule(rpt, rep))
 	d.goals(&rep.Goal, &rep.YTD.Counts)
 	d.alerts(rep.Alerts, "No alerts: nothing fell against your 3-month average.")
 	if err := d.trendCharts(rep.Monthly); err != nil {
@@ -67,7 +71,7 @@ func (d *doc) goals(g *report.Goal, ytd *report.Counts) {
 	hasYear := g.YearGoal.OK && g.YearGoal.V > 0
 	if !hasPeriod && !hasYear {
 		d.space(1)
-		d.line("No goal set · year to date: "+d.r.moneyWhole(ytd.Commission)+" earned from "+
+		d.line(noGoal+" · year to date: "+d.r.moneyWhole(ytd.Commission)+" earned from "+
 			count(ytd.Closings, "sale", "sales"), stQuiet)
 		return
 	}
@@ -79,17 +83,24 @@ func (d *doc) goals(g *report.Goal, ytd *report.Counts) {
 	y := d.y
 	d.goalBox(d.left, y, bw, boxH, "Goal · "+d.pe.title, hasPeriod,
 		g.PeriodActual, g.PeriodGoal, g.Attainment, -1,
-		d.periodBasis(g), "")
+		d.periodBasis(g), "", g.Attainment)
 	var l1, l2 string
 	mark := -1.0
+	share := report.Ratio{}
 	if hasYear {
 		l1, l2 = d.r.ytdLines(g)
 		if g.YTDGoalProrated.OK && g.YearGoal.V > 0 {
 			mark = float64(g.YTDGoalProrated.V) / float64(g.YearGoal.V)
 		}
+		if g.YTDActual.OK {
+			share = report.Ratio{V: float64(g.YTDActual.V) / float64(g.YearGoal.V), OK: true}
+		}
 	}
+	// The per cent is of the goal due so far (the year's goal pro-rated),
+	// and that is the figure printed beside it; the bar is the year's goal,
+	// its tick what is due so far.
 	d.goalBox(d.left+bw+gap, y, bw, boxH, "Year to date · "+d.pe.year(), hasYear,
-		g.YTDActual, g.YearGoal, g.YTDAttainment, mark, l1, l2)
+		g.YTDActual, g.YTDGoalProrated, g.YTDAttainment, mark, l1, l2, share)
 	d.y = y + boxH
 }
 
@@ -108,10 +119,13 @@ func (d *doc) periodBasis(g *report.Goal) string {
 	return what + " this year"
 }
 
-// ytdLines are the two lines of the year-to-date box: the pro-rated goal
-// and where the rep stands, then the pace needed.
+// ytdLines are the two lines of the year-to-date box: the year's goal and
+// where the rep stands against what is due so far, then the pace needed.
 func (r *Renderer) ytdLines(g *report.Goal) (string, string) {
-	l1 := "pro-rated goal " + r.goalNum(g.YTDGoalProrated) + goalUnit(g.YTDGoalProrated)
+	l1 := "due so far; year goal " + r.goalNum(g.YearGoal) + goalUnit(g.YearGoal)
+	if g.YTDGoalProrated == g.YearGoal {
+		l1 = "the year's goal"
+	}
 	if g.AheadBy.OK {
 		switch {
 		case g.AheadBy.V > 0:
@@ -137,15 +151,16 @@ func (r *Renderer) ytdLines(g *report.Goal) (string, string) {
 	return l1, l2
 }
 
-// goalBox draws one goal panel.
+// goalBox draws one goal panel: actual of goal and att, the per cent of
+// goal; a bar filled to share, with a tick at mark when 0 ≤ mark ≤ 1.
 func (d *doc) goalBox(x, y, w, h float64, title string, set bool, actual, goal report.GoalNum,
-	att report.Ratio, mark float64, l1, l2 string) {
+	att report.Ratio, mark float64, l1, l2 string, bar report.Ratio) {
 	d.panel(x, y, w, h, colZebra)
 	pad := 4.0
 	iw := w - 2*pad
 	d.textFit(x+pad, y+pad+stBoxTitle.capH(), iw, title, stBoxTitle)
 	if !set {
-		d.textFit(x+pad, y+pad+11, iw, "no goal set", stQuiet)
+		d.textFit(x+pad, y+pad+11, iw, noGoal, stQuiet)
 		return
 	}
 	base := y + pad + 10
@@ -154,8 +169,8 @@ func (d *doc) goalBox(x, y, w, h float64, title string, set bool, actual, goal r
 	d.textR(x+w-pad, base, p, stBoxPct)
 	d.textFit(x+pad, base, iw-pw-3, d.r.goalNum(actual)+" of "+d.r.goalNum(goal)+goalUnit(goal), stBoxBig)
 	share := -1.0
-	if att.OK {
-		share = att.V
+	if bar.OK {
+		share = bar.V
 	}
 	d.bar(x+pad, base+2.6, iw, 2.2, share, mark)
 	lb := base + 2.6 + 2.2 + 5
@@ -302,21 +317,23 @@ func (d *doc) lossReasons(m *report.Metrics) error {
 }
 
 // referrals draws the referral-asks sentence; source is where the asks
-// come from (Sources.ReferralAsks).
+// come from (Sources.ReferralAsks). Asks no row records are not tracked,
+// never 0.
 func (d *doc) referrals(c *report.Counts, source string) {
 	d.subheading("Referral asks", "", stBody.lineH())
+	asks := c.ReferralAsks.V
 	switch {
-	case source == report.SourceNone && c.ReferralAsks == 0:
-		d.para("Your data does not record referral asks: log them with your activities.", stBody)
-	case c.ExplicitNos == 0 && c.ReferralAsks == 0:
+	case source == report.SourceNone || !c.ReferralAsks.OK:
+		d.para("Not tracked: your data has no referral column. Add one (referral asked: yes or no) to your activity log or deals, and this section counts them.", stBody)
+	case c.ExplicitNos == 0 && asks == 0:
 		d.line("No nos and no referral asks recorded.", stQuiet)
 		return
-	case c.ReferralAsks <= c.ExplicitNos && c.ReferralAskRate.OK:
+	case asks <= c.ExplicitNos && c.ReferralAskRate.OK:
 		d.para(fmt.Sprintf("You asked for a referral after %s of %s nos (%s).",
-			format.Int(c.ReferralAsks), format.Int(c.ExplicitNos), pct(c.ReferralAskRate)), stBody)
+			format.Int(asks), format.Int(c.ExplicitNos), pct(c.ReferralAskRate)), stBody)
 	default:
 		d.para(fmt.Sprintf("You asked for a referral %s; %s recorded.",
-			count(c.ReferralAsks, "time", "times"), count(c.ExplicitNos, "no was", "nos were")), stBody)
+			count(asks, "time", "times"), count(c.ExplicitNos, "no was", "nos were")), stBody)
 	}
 	d.line("A no is the moment to ask: “Who else should I talk to?”", stNote)
 }

@@ -65,7 +65,27 @@ func (r *Renderer) groupDoc(rpt *report.Report, g *group) (*doc, error) {
 	pe := periodOf(rpt)
 	d := r.newDoc(g.name+" · "+pe.title+" · "+g.kind, g.kind, g.name+" · "+pe.title, pe.title+" · "+g.name, pe)
 	d.masthead(g.kind, g.name, " · "+pe.title, g.right)
-	d.headline(&g.m.Counts, "")
+	var decided int
+	d.words, decided = groupWords(g.reps)
+	source := ""
+	switch {
+	case d.words.decided:
+		source = decidedNote
+	case decided > 0:
+		source = "Contacts include decided deals (won + lost) of " + count(decided, "rep", "reps") +
+			" with no activity log, marked " + markDecided + " in the table."
+	}
+	untracked := 0
+	for _, rep := range g.reps {
+		if notTracked(rep) {
+			untracked++
+		}
+	}
+	if untracked > 0 {
+		source = joinSentences(source, count(untracked, "rep's data counts", "reps' data count")+
+			" sales but not contacts: the figures per "+d.words.one+" leave their sales out.")
+	}
+	d.headline(&g.m.Counts, false, source, d.r.groupRule(rpt, g.reps))
 	d.groupGoal(&g.m.Goal)
 	d.alerts(g.m.Alerts, "No team alerts: nothing fell against the team's 3-month average.")
 	d.repTable(g)
@@ -94,7 +114,7 @@ func (d *doc) groupGoal(g *report.Goal) {
 		parts = append(parts, d.r.ytdGoalText(g))
 	}
 	if len(parts) == 0 {
-		d.line("No team goal set.", stNote)
+		d.line(noGoal, stSecond)
 		return
 	}
 	d.line(strings.Join(parts, " · "), stSecond)
@@ -133,33 +153,44 @@ func byValuePerContact(reps []*report.Rep) []*report.Rep {
 	return out
 }
 
-// arrow returns the trend arrow of trend_arrow and its style.
+// arrow returns the mark of trend_arrow and its style: a direction, never
+// the alert mark.
 func arrow(s string) cell {
 	switch s {
 	case report.ArrowUp:
-		return cell{"▲", style{faceRegular, 9, colAccent}}
+		return cell{markUp, style{faceBold, 9, colAccent}}
 	case report.ArrowDown:
-		return cell{"▼", style{faceRegular, 9, colInk}}
+		return cell{markDown, style{faceBold, 9, colInk}}
 	case report.ArrowFlat:
-		return cell{"▬", style{faceRegular, 9, colFaint}}
+		return cell{markFlat, style{faceRegular, 9, colMuted}}
 	}
 	return cell{dash, stCellMute}
 }
 
 // repTable is the leaderboard: one row per rep, then the totals.
 func (d *doc) repTable(g *group) {
-	d.heading("Reps by value per contact", 20)
+	heads := []string{"Contacts", "Contacts\nper sale", "Value per\ncontact"}
+	if d.words.decided {
+		heads = []string{"Decided\ndeals", "Deals per\nsale", "Value per\ndeal"}
+	}
+	d.heading("Reps by value per "+d.words.one, 20)
 	t := &table{rowH: 5.8, zebra: true, cols: d.scale([]column{
-		{"Rep", 44, 'L'}, {"Contacts", 17, 'R'}, {"Sales", 13, 'R'}, {"Contacts\nper sale", 17, 'R'},
-		{"Value per\ncontact", 21, 'R'}, {"Commission", 25, 'R'}, {"Goal", 14, 'R'},
+		{"Rep", 44, 'L'}, {heads[0], 17, 'R'}, {"Sales", 13, 'R'}, {heads[1], 17, 'R'},
+		{heads[2], 21, 'R'}, {"Commission", 25, 'R'}, {"Goal", 14, 'R'},
 		{"Trend", 13, 'C'}, {"Alerts", 16, 'R'},
 	})}
 	reps := byValuePerContact(g.reps)
 	rows := make([][]cell, len(reps))
-	alerts := 0
+	alerts, marked, untracked := 0, false, 0
 	for i, rep := range reps {
 		alerts += len(rep.Alerts)
 		rows[i] = d.repRow(clean(rep.Rep), &rep.Metrics, len(rep.Alerts))
+		switch {
+		case notTracked(rep):
+			rows[i][1], untracked = cell{s: dash, st: stCellMute}, untracked+1
+		case !d.words.decided && rep.Sources.Contacts == report.SourceDecided:
+			rows[i][1].s, marked = markDecided+" "+rows[i][1].s, true
+		}
 	}
 	d.startTable(t, len(rows))
 	if len(rows) == 0 {
@@ -169,6 +200,13 @@ func (d *doc) repTable(g *group) {
 	d.totalRow(t, d.repRow(g.total, g.m, alerts))
 	if g.missing > 0 {
 		d.line(count(g.missing, "rep", "reps")+" of this team not in this run: the totals include them", stNote)
+	}
+	d.line(trendLegend(d.words), stNote)
+	if marked {
+		d.line(markDecided+" contacts counted from decided deals (won + lost): no activity log", stNote)
+	}
+	if untracked > 0 {
+		d.line(dash+" contacts not tracked: the data counts sales only", stNote)
 	}
 }
 
@@ -208,7 +246,7 @@ func (d *doc) distribution(g *group) error {
 	d.image("chart-distribution", png, d.left, d.y, o)
 	d.y += h + 1
 	without := len(g.reps) - len(vs)
-	d.line(joinNonEmpty("contacts per sale across the reps with a sale; lower is better",
+	d.line(joinNonEmpty(d.words.plural+" per sale across the reps with a sale; lower is better",
 		ifs(without > 0, count(without, "rep", "reps")+" without a sale not shown")), stNote)
 	return nil
 }
@@ -263,7 +301,7 @@ func (d *doc) talkToFirst(g *group) {
 		rows[i] = []cell{{s: clean(rep.Rep)}, {s: strings.Join(why, "\n")}, {s: d.r.moneyWhole(rep.Commission)}}
 	}
 	d.section(section{
-		title: "Talk to first", note: "reps with alerts, the largest drop in commission first",
+		title: "Talk to first", note: "reps with alerts, the largest drop in commission first · " + alertLegend,
 		empty: "No rep has an alert.",
 		t:     t, rows: rows, total: len(reps), moreWhat: "reps with alerts ", major: true,
 	})

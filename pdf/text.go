@@ -105,14 +105,16 @@ func goalUnit(g report.GoalNum) string {
 }
 
 // statsLine is the line under the headline: "120 contacts · 11 sales ·
-// 1 sale every 10.9 contacts · $5,784 earned".
-func (r *Renderer) statsLine(c *report.Counts) string {
-	parts := []string{
-		count(c.Contacts, "contact", "contacts"),
-		count(c.Closings, "sale", "sales"),
+// 1 sale every 10.9 contacts · $5,784 earned", the contacts named by w,
+// or "contacts not tracked".
+func (r *Renderer) statsLine(c *report.Counts, w contactWords, untracked bool) string {
+	first := count(c.Contacts, w.one, w.plural)
+	if untracked {
+		first = "contacts not tracked"
 	}
-	if c.ContactsPerClose.OK {
-		parts = append(parts, "1 sale every "+format.Ratio(c.ContactsPerClose.V, 1)+" contacts")
+	parts := []string{first, count(c.Closings, "sale", "sales")}
+	if c.ContactsPerClose.OK && !untracked {
+		parts = append(parts, "1 sale every "+format.Ratio(c.ContactsPerClose.V, 1)+" "+w.plural)
 	}
 	parts = append(parts, r.moneyWhole(c.Commission)+" earned")
 	return strings.Join(parts, " · ")

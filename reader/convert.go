@@ -544,7 +544,8 @@ func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 	if rec.Rejections, _, err = c.count(row, fRejections); err != nil {
 		return err
 	}
-	if rec.ReferralAsks, _, err = c.count(row, fReferralAsks); err != nil {
+	rec.HasContacts = any
+	if rec.ReferralAsks, rec.HasReferralAsks, err = c.count(row, fReferralAsks); err != nil {
 		return err
 	}
 	if rec.Amount, rec.HasAmount, err = c.amount(row); err != nil {

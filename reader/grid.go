@@ -764,7 +764,7 @@ func (s *sheetRead) gridValue(rec *repcard.Record, col int, v string) error {
 	if s.p.grid.measure.field == fClosings {
 		rec.Closings, rec.HasClosings = n, true
 	} else {
-		rec.Contacts = n
+		rec.Contacts, rec.HasContacts = n, true
 	}
 	return nil
 }

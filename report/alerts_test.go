@@ -100,7 +100,7 @@ func TestCrossed(t *testing.T) {
 // A month with contacts and no sale crosses when contacts ≥ baseline
 // contacts per close × (1 + threshold / 100).
 func TestNoSaleCrossed(t *testing.T) {
-	base := &tot{contacts: 300, closings: 30} // 10 per close
+	base := &tot{contacts: 300, closings: 30, pClosings: 30} // 10 per close
 	tests := []struct {
 		contacts, closings int64
 		threshold          float64
@@ -116,7 +116,7 @@ func TestNoSaleCrossed(t *testing.T) {
 		{40, 1, 20, false}, // a sale: the ratio decides, not this
 	}
 	for _, tc := range tests {
-		cur := &tot{contacts: tc.contacts, closings: tc.closings}
+		cur := &tot{contacts: tc.contacts, closings: tc.closings, pClosings: tc.closings}
 		if got := noSaleCrossed(cur, base, tc.threshold); got != tc.want {
 			t.Errorf("%d contacts, %d closings at %v %%: %v, want %v", tc.contacts, tc.closings, tc.threshold, got, tc.want)
 		}

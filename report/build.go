@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/config"
 )
 
 // build is the state of one Build call.
@@ -78,6 +79,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 	}
 	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.reps[x].name, b.reps[y].name) })
 
+	rep.Commission = b.commissionRule()
 	team := calc{reasons: map[int32]int64{}}
 	mgrs := map[string]*Manager{}
 	mgrCalc := map[string]*calc{}
@@ -141,4 +143,20 @@ func (bd *build) toDate() {
 	}
 	bd.dataEnds = end
 	bd.last = max(m, bd.first)
+}
+
+// commissionRule is the team's commission rule, and how many reps have
+// their own.
+func (b *Builder) commissionRule() CommissionRule {
+	c, def := b.cfg.Commission, config.Default().Commission
+	cr := CommissionRule{
+		Rate: c.Rate, PerSale: cents(c.PerSale),
+		Default: !b.cfg.CommissionSet && c.Rate == def.Rate && c.PerSale == def.PerSale && len(c.Reps) == 0,
+	}
+	for i := range b.reps {
+		if rs := &b.reps[i]; rs.rate != cr.Rate || rs.perSale != cr.PerSale {
+			cr.OwnRate++
+		}
+	}
+	return cr
 }

@@ -64,6 +64,8 @@ type repState struct {
 	hasTally        bool   // any tallies row
 	hasDeals        bool   // any deals row
 	dealsReferral   bool   // any deals row with a referral-asked value
+	actReferral     bool   // any activities row with a referral-asked value, or tallies row with a referral count
+	tallyContacts   bool   // any tallies row that counts contacts
 	rate            float64
 	perSale         repcard.Money
 	monthlyGoal     int64 // hundredths of the basis' unit
@@ -395,6 +397,7 @@ func (b *Builder) addActivity(rec *repcard.Record) {
 	r := b.repID(rec.Rep)
 	rs := &b.reps[r]
 	rs.hasAct = true
+	rs.actReferral = rs.actReferral || rec.Referral != repcard.Unknown
 	if rec.Date == 0 {
 		return
 	}
@@ -541,6 +544,8 @@ func (b *Builder) addTally(rec *repcard.Record) {
 	r := b.repID(rec.Rep)
 	rs := &b.reps[r]
 	rs.hasTally = true
+	rs.tallyContacts = rs.tallyContacts || rec.HasContacts || rec.Contacts > 0
+	rs.actReferral = rs.actReferral || rec.HasReferralAsks || rec.ReferralAsks > 0
 	if rec.Date == 0 {
 		return
 	}

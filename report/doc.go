@@ -49,10 +49,15 @@
 // from deals rows when the rep has any deals row, otherwise from activity
 // outcomes and tallies. Contacts come from activities and tallies when the
 // rep has any such row, otherwise from decided deals (won + lost) closed in
-// the time span. Referral asks come from deals rows when the rep has deals
-// rows that carry a referral-asked value (or has no activities or tallies),
-// otherwise from activities and tallies: a CRM export rarely has that
-// column, the rep's own tracker does. Rep.Sources names each choice.
+// the time span; tallies count contacts only when they have a contacts (or
+// calls, emails…) column: a tracker of sales and revenue alone leaves the
+// rep's contacts to decided deals, or to none. Referral asks come from
+// deals rows when the rep has deals rows that carry a referral-asked value,
+// else from activities and tallies when some of them record one (a
+// referral column): a CRM export rarely has that column, the rep's own
+// tracker does. With neither, referral asks are not tracked: referral_asks
+// and referral_ask_rate are null, never 0, and sources.referral_asks is
+// "none". Rep.Sources names each choice.
 //
 // Contacts and touches. An activity is a contact when its type is one of
 // contact_types, ignoring case; a blank type is a contact (a log with no type
@@ -66,7 +71,10 @@
 //
 // Money. Commission of a won row: its commission field; else its amount at
 // the rep's rate (config.RateFor); else the rep's flat per_sale
-// (config.PerSaleFor). A tally row: its commission; else its amount at the
+// (config.PerSaleFor). metrics.json states the rule: commission (the
+// team's rate and per_sale, default when config.yaml has no commission:,
+// own_rate the reps with their own) and each rep's commission_rate and
+// commission_per_sale. A tally row: its commission; else its amount at the
 // rate; else closings × per_sale. Revenue counts amounts only. Money is
 // int64 cents throughout; value_per_contact and value_per_touch are money
 // rounded half away from zero to the cent (JSON 48.20, null without
@@ -74,9 +82,17 @@
 //
 // Ratios. Counts and money are summed; ratios are always recomputed from
 // the sums (for managers, the team, quarters, years), never averaged, and
-// are null when the denominator is 0. rejections = max(contacts − closings,
+// are null when the denominator is 0; contacts_per_close and
+// touches_per_sale are null with no contacts too (sales with no contact
+// counted are no "1 sale every 0 contacts"). The ratios to contacts
+// (close_rate, contacts_per_close, value_per_contact, touches_per_sale,
+// value_per_touch, and the trend's) pair the contacts with the closings
+// and commission of the reps whose contacts are counted: a group holding a
+// tracker of sales alone keeps those sales in closings and commission,
+// not in its figures per contact. rejections = max(contacts − closings,
 // 0). close_rate, contacts_per_close, referral_ask_rate (asks / explicit
-// nos, may exceed 1 when asks and nos come from different sources),
+// nos of the reps whose asks are tracked; may exceed 1 when asks and nos
+// come from different sources),
 // touches_per_sale and pipeline_top_share are unrounded floats.
 //
 // Explicit nos and reasons. Lost deals, lost outcomes of activities, and
@@ -171,9 +187,12 @@
 // is the one owner of these decisions: Metrics.Alerted says whether a
 // metric's alert fired, and the coaching rules read it rather than compare
 // the numbers again. The thresholds' defaults are config.Default's. Messages
-// read "Contacts per sale 12.0, worse than your 3-month 10.0 (+20 %)"
-// ("the team's" for managers and the team); the currency symbol follows the
-// config's currency code (USD $, EUR €, GBP £, JPY ¥, others the code).
+// read "Contacts per sale 12.0, worse than your 3-month average 10.0
+// (+20 %)" ("the team's" for managers and the team); numbers, money and
+// changes print through internal/format as the PDFs print them
+// ("$1,476.11", "−28 %"). A rep whose contacts are decided deals, and a
+// group all of whose reps count them so, reads "Decided deals per sale",
+// "Each decided deal was worth".
 // trend_arrow (for the manager table) is "up" when value_per_contact
 // changed by +5 % or more, "down" at −5 % or less, "flat" in between, ""
 // when undefined.

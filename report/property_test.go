@@ -104,7 +104,7 @@ func randomRecords(seed uint64, n int) []repcard.Record {
 // compare a group with the sum of its reps.
 func countsSums(c *Counts) []int64 {
 	return []int64{int64(c.Contacts), int64(c.Planned), int64(c.Closings), int64(c.Revenue), int64(c.Commission),
-		int64(c.ExplicitNos), int64(c.ReferralAsks), int64(c.Touches)}
+		int64(c.ExplicitNos), int64(c.ReferralAsks.V), int64(c.Touches)}
 }
 
 func metricSums(m *Metrics) []int64 {

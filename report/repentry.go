@@ -14,7 +14,8 @@ func (bd *build) repEntry(r int32) Rep {
 	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
 	e := Rep{
 		Rep: rs.name, Manager: rs.manager, Office: rs.office, OnRoster: rs.onRoster, Email: rs.email,
-		Sources:      sources(rs),
+		Sources:        sources(rs),
+		CommissionRate: rs.rate, CommissionPerSale: rs.perSale,
 		FollowUpsDue: follows,
 		StaleMaybes:  stale,
 		NearMisses:   exact(c.nears),
@@ -28,9 +29,9 @@ func (bd *build) repEntry(r int32) Rep {
 // sources names where each of rep rs's numbers come from.
 func sources(rs *repState) Sources {
 	act := rs.hasAct || rs.hasTally
-	s := Sources{Contacts: SourceNone, Closings: SourceNone, ReferralAsks: SourceNone}
+	s := Sources{Contacts: SourceNone, Closings: SourceNone, ReferralAsks: refSource(rs)}
 	switch {
-	case act:
+	case rs.logsContacts():
 		s.Contacts = SourceActivities
 	case rs.hasDeals:
 		s.Contacts = SourceDecided
@@ -40,12 +41,6 @@ func sources(rs *repState) Sources {
 		s.Closings = SourceDeals
 	case act:
 		s.Closings = SourceActivities
-	}
-	switch {
-	case refFromDeals(rs):
-		s.ReferralAsks = SourceDeals
-	case act:
-		s.ReferralAsks = SourceActivities
 	}
 	return s
 }

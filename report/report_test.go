@@ -112,7 +112,7 @@ var fixtures = []fixture{
 			money(t, "value_per_touch", a.ValuePerTouch, usd(45))      // 450 / 10
 			near(t, "touches_per_sale", a.TouchesPerSale, 5)           // 10 / 2
 			eq(t, "explicit_nos", a.ExplicitNos, 3)                    // P5, P6, P7
-			eq(t, "referral_asks", a.ReferralAsks, 3)                  // P5, P6, P2
+			eq(t, "referral_asks", a.ReferralAsks, NullInt{3, true})   // P5, P6, P2
 			near(t, "referral_ask_rate", a.ReferralAskRate, 1)         // 3 / 3
 			near(t, "no_reason_share", a.NoReasonShare, 2.0/3)         // P5, P6 give a reason
 			eq(t, "controllable_nos", a.ControllableNos, 1)            // "No need": fit
@@ -142,7 +142,7 @@ var fixtures = []fixture{
 			eq(t, "planned", a.Planned, 1)
 			eq(t, "closings", a.Closings, 1)
 			eq(t, "explicit_nos", a.ExplicitNos, 1)
-			eq(t, "referral_asks", a.ReferralAsks, 0) // P5's ask was at a meeting that did not happen
+			eq(t, "referral_asks", a.ReferralAsks, NullInt{0, true}) // P5's ask was at a meeting that did not happen
 			near(t, "contacts_per_close", a.ContactsPerClose, 3)
 		},
 	},
@@ -167,7 +167,7 @@ var fixtures = []fixture{
 			money(t, "value_per_contact", tt.ValuePerContact, usd(8.17)) // 490 / 60 = 8.1666…
 			eq(t, "explicit_nos", tt.ExplicitNos, 18)                    // tallied rejections 8 + 10
 			eq(t, "loss_reasons", tt.LossReasons[0], LossReason{"(no reason given)", "unknown", false, 18})
-			eq(t, "referral_asks", tt.ReferralAsks, 3)
+			eq(t, "referral_asks", tt.ReferralAsks, NullInt{3, true})
 			near(t, "referral_ask_rate", tt.ReferralAskRate, 3.0/18)
 			eq(t, "touches", tt.Touches, 60)
 			eq(t, "wins", len(tt.Wins), 0) // tallies name no prospect
@@ -195,7 +195,7 @@ var fixtures = []fixture{
 		},
 		check: func(t *testing.T, r *Report) {
 			p := repOf(t, r, "Pat Both")
-			eq(t, "sources", p.Sources, Sources{SourceActivities, SourceDeals, SourceActivities})
+			eq(t, "sources", p.Sources, Sources{SourceActivities, SourceDeals, SourceNone})
 			eq(t, "contacts", p.Contacts, 12)                            // activities
 			eq(t, "closings", p.Closings, 2)                             // deals; P1's won outcome is ignored
 			eq(t, "revenue", p.Revenue, usd(5000))                       // 4,000 + 1,000
@@ -315,7 +315,7 @@ var fixtures = []fixture{
 			null(t, "touches_per_sale", z.TouchesPerSale)
 			money(t, "value_per_contact", z.ValuePerContact, 0)
 			eq(t, "controllable_nos", z.ControllableNos, 2) // went dark: follow_up; wrong contact: fit
-			near(t, "referral_ask_rate", z.ReferralAskRate, 0)
+			null(t, "referral_ask_rate", z.ReferralAskRate) // not tracked: no referral column
 			eq(t, "records.best_month", z.Records.BestMonth, false)
 			eq(t, "records.streak", z.Records.StreakMonths, 0)
 			m := z.Monthly[0] // November 2025: no rows
@@ -370,22 +370,22 @@ var fixtures = []fixture{
 			}
 			a1 := alerts("A1 Cpc Cross")
 			eq(t, "A1 alerts", len(a1), 1)
-			eq(t, "A1 message", a1["contacts_per_close"].Message, "Contacts per sale 12.0, worse than your 3-month 10.0 (+20 %)")
+			eq(t, "A1 message", a1["contacts_per_close"].Message, "Contacts per sale 12.0, worse than your 3-month average 10.0 (+20 %)")
 			near(t, "A1 change", a1["contacts_per_close"].ChangePct, 20)
 			eq(t, "A2 alerts", len(alerts("A2 Cpc Inside")), 0)
 			a3 := alerts("A3 Contacts Cross")
 			eq(t, "A3 alerts", len(a3), 1)
-			eq(t, "A3 message", a3["contacts"].Message, "Contacts 75, down from your 3-month average 100.0 (-25 %)")
+			eq(t, "A3 message", a3["contacts"].Message, "Contacts 75, down from your 3-month average 100.0 (−25 %)")
 			eq(t, "A4 alerts", len(alerts("A4 Contacts Inside")), 0)
 			a5 := alerts("A5 Value Cross")
 			eq(t, "A5 alerts", len(a5), 1)
-			eq(t, "A5 message", a5["value_per_contact"].Message, "Each contact was worth $7.50, down from your 3-month $10.00 (-25 %)")
+			eq(t, "A5 message", a5["value_per_contact"].Message, "Each contact was worth $7.50, down from your 3-month average $10.00 (−25 %)")
 			eq(t, "A5 arrow", repOf(t, r, "A5 Value Cross").TrendArrow, "down")
 			eq(t, "A6 alerts", len(alerts("A6 Value Inside")), 0)
 			eq(t, "A6 arrow", repOf(t, r, "A6 Value Inside").TrendArrow, "down")
 			a7 := alerts("A7 No Sale")
 			eq(t, "A7 alerts", len(a7), 2) // no sale, and value per contact −100 %
-			eq(t, "A7 message", a7["contacts_per_close"].Message, "No sale in October 2026 after 120 contacts; your 3-month rate is 10.0 contacts per sale")
+			eq(t, "A7 message", a7["contacts_per_close"].Message, "No sale in October 2026 after 120 contacts; your 3-month average is 10.0 contacts per sale")
 			near(t, "A7 value change", a7["value_per_contact"].ChangePct, -100)
 			a8 := alerts("A8 No Sale Inside")
 			_, cpc := a8["contacts_per_close"]

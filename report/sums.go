@@ -8,9 +8,17 @@ import (
 // of time. Ratios are computed from it at the end, never summed.
 type tot struct {
 	contacts, planned, closings, nos, reasoned, referral, touches, near int64
-	tallyNos                                                            int64 // explicit nos from tallies: no reason known
-	revenue, commission                                                 repcard.Money
-	hasData                                                             bool
+	refNos                                                              int64 // explicit nos of reps whose referral asks are tracked
+	refTracked                                                          bool  // some rep's referral asks are tracked (see refSource)
+	// pClosings and pCommission are the closings and commission of reps
+	// whose contacts are counted: the ratios to contacts pair them, so a
+	// rep whose contacts are not tracked adds no sale "per contact" to a
+	// group's.
+	pClosings           int64
+	pCommission         repcard.Money
+	tallyNos            int64 // explicit nos from tallies: no reason known
+	revenue, commission repcard.Money
+	hasData             bool
 }
 
 func (t *tot) add(u *tot) {
@@ -20,6 +28,10 @@ func (t *tot) add(u *tot) {
 	t.nos += u.nos
 	t.reasoned += u.reasoned
 	t.referral += u.referral
+	t.refNos += u.refNos
+	t.refTracked = t.refTracked || u.refTracked
+	t.pClosings += u.pClosings
+	t.pCommission += u.pCommission
 	t.touches += u.touches
 	t.near += u.near
 	t.tallyNos += u.tallyNos
@@ -34,18 +46,28 @@ func (t *tot) counts() Counts {
 		Planned:          int(t.planned),
 		Closings:         int(t.closings),
 		Rejections:       int(max(t.contacts-t.closings, 0)),
-		CloseRate:        ratio(t.closings, t.contacts),
-		ContactsPerClose: ratio(t.contacts, t.closings),
+		CloseRate:        ratio(t.pClosings, t.contacts),
+		ContactsPerClose: perSale(t.contacts, t.pClosings),
 		Revenue:          t.revenue,
 		Commission:       t.commission,
-		ValuePerContact:  perUnit(t.commission, t.contacts),
+		ValuePerContact:  perUnit(t.pCommission, t.contacts),
 		ExplicitNos:      int(t.nos),
-		ReferralAsks:     int(t.referral),
-		ReferralAskRate:  ratio(t.referral, t.nos),
+		ReferralAsks:     NullInt{int(t.referral), t.refTracked},
+		ReferralAskRate:  ratio(t.referral, t.refNos),
 		Touches:          int(t.touches),
-		TouchesPerSale:   ratio(t.touches, t.closings),
-		ValuePerTouch:    perUnit(t.commission, t.touches),
+		TouchesPerSale:   perSale(t.touches, t.pClosings),
+		ValuePerTouch:    perUnit(t.pCommission, t.touches),
 	}
+}
+
+// perSale is n per closing, undefined without closings, and undefined
+// without n: sales with no contact counted (a tracker of sales alone) are
+// no "1 sale every 0 contacts".
+func perSale(n, closings int64) Ratio {
+	if n == 0 {
+		return Ratio{}
+	}
+	return ratio(n, closings)
 }
 
 // The trailing window: the months a report shows month by month, ending
@@ -85,6 +107,9 @@ type calc struct {
 	periodGoal int64 // hundredths of the basis' unit
 	yearGoal   int64
 	wins       []Win
+	// decided and logged count the reps whose contacts are their decided
+	// deals (no activity log), and those whose contacts are logged.
+	decided, logged int64
 
 	// Reps only. Follow-ups and stale entries are held compact while Build
 	// runs (there can be hundreds of thousands) and spelled out per rep by
@@ -111,14 +136,38 @@ func (c *calc) addGroup(o *calc) {
 	c.periodGoal += o.periodGoal
 	c.yearGoal += o.yearGoal
 	c.wins = append(c.wins, o.wins...)
+	c.decided += o.decided
+	c.logged += o.logged
 }
 
-// refFromDeals says whether a rep's referral asks come from deals rows: when
-// the rep has deals rows that record whether a referral was asked, or has
-// nothing else.
-func refFromDeals(rs *repState) bool {
-	return rs.hasDeals && (rs.dealsReferral || !rs.hasAct && !rs.hasTally)
+// nouns is what alerts call the contacts of c: decided deals when every
+// rep with contacts counts them from decided deals.
+func (c *calc) nouns() nouns {
+	if c.decided > 0 && c.logged == 0 {
+		return decidedNouns
+	}
+	return contactNouns
 }
+
+// refSource says where a rep's referral asks come from: deals rows when
+// the rep has deals rows that record whether a referral was asked, else
+// activities and tallies when some of them do; SourceNone when no row of
+// the rep records it (no such column): referral asks are not tracked.
+func refSource(rs *repState) string {
+	switch {
+	case rs.dealsReferral:
+		return SourceDeals
+	case rs.actReferral:
+		return SourceActivities
+	}
+	return SourceNone
+}
+
+// logsContacts says whether a rep's contacts come from activities and
+// tallies: when the rep has activities, or tallies that count contacts. A
+// rep whose tallies count only sales or revenue takes contacts from decided
+// deals, or has none.
+func (rs *repState) logsContacts() bool { return rs.hasAct || rs.tallyContacts }
 
 // monthTot returns rep r's sums for month m, each from its source (see Sources).
 func (b *Builder) monthTot(r int32, m repcard.Month) tot {
@@ -128,7 +177,7 @@ func (b *Builder) monthTot(r int32, m repcard.Month) tot {
 	}
 	rs, a := &b.reps[r], &b.accs[i]
 	t := tot{planned: a.aPlanned, hasData: a.aRows+a.tRows+a.dWon+a.dLost > 0}
-	if rs.hasAct || rs.hasTally {
+	if rs.logsContacts() {
 		t.contacts = a.aContacts + a.tContacts
 		t.touches = a.aTouches + a.tContacts
 	} else {
@@ -142,10 +191,14 @@ func (b *Builder) monthTot(r int32, m repcard.Month) tot {
 		t.closings, t.revenue, t.commission = a.aWon+a.tClosings, a.aRevenue+a.tRevenue, a.aCommission+a.tCommission
 		t.nos, t.reasoned, t.near, t.tallyNos = a.aLost+a.tRejections, a.aReasoned, a.aNear, a.tRejections
 	}
-	if refFromDeals(rs) {
-		t.referral = a.dReferral
-	} else {
-		t.referral = a.aReferral + a.tReferral
+	if rs.logsContacts() || rs.hasDeals {
+		t.pClosings, t.pCommission = t.closings, t.commission
+	}
+	switch refSource(rs) {
+	case SourceDeals:
+		t.referral, t.refNos, t.refTracked = a.dReferral, t.nos, true
+	case SourceActivities:
+		t.referral, t.refNos, t.refTracked = a.aReferral+a.tReferral, t.nos, true
 	}
 	return t
 }
@@ -154,6 +207,12 @@ func (b *Builder) monthTot(r int32, m repcard.Month) tot {
 func (bd *build) rep(r int32) {
 	rs, c := &bd.b.reps[r], &bd.calcs[r]
 	c.reasons = map[int32]int64{}
+	switch {
+	case rs.logsContacts():
+		c.logged = 1
+	case rs.hasDeals:
+		c.decided = 1
+	}
 	for i := range c.months {
 		c.months[i] = bd.b.monthTot(r, bd.trailingMonth(i))
 	}

@@ -41,7 +41,7 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 	var ch trendChanges
 
 	tv := &t.ContactsPerClose
-	tv.Value, tv.Baseline, tv.ChangePct, ch.contactsPerClose = change(cur.contacts, cur.closings, base.contacts, base.closings)
+	tv.Value, tv.Baseline, tv.ChangePct, ch.contactsPerClose = change(cur.contacts, cur.pClosings, base.contacts, base.pClosings)
 
 	// Contacts: the mean of the 3 months is the baseline.
 	tv = &t.Contacts
@@ -52,9 +52,9 @@ func (bd *build) trend(c *calc, who string) (Trend, string, []Alert) {
 
 	// Value per contact, in currency units.
 	tv = &t.ValuePerContact
-	tv.Value, tv.Baseline, tv.ChangePct, ch.valuePerContact = change(int64(cur.commission), cur.contacts*100, int64(base.commission), base.contacts*100)
+	tv.Value, tv.Baseline, tv.ChangePct, ch.valuePerContact = change(int64(cur.pCommission), cur.contacts*100, int64(base.pCommission), base.contacts*100)
 
-	return t, arrow(ch.valuePerContact), bd.alerts(&t, &ch, cur, &base, who)
+	return t, arrow(ch.valuePerContact), bd.alerts(&t, &ch, cur, &base, who, c.nouns())
 }
 
 // arrow is the trend arrow of a change of value per contact in per cent:

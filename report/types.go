@@ -19,9 +19,12 @@ type Report struct {
 	Period   PeriodJSON      `json:"period"`
 	Currency string          `json:"currency"`
 	Inputs   []repcard.Input `json:"inputs"` // set by the caller
-	Team     Metrics         `json:"team"`
-	Managers []Manager       `json:"managers"`
-	Reps     []Rep           `json:"reps"`
+	// Commission is the rule that turned won deals into commission, so
+	// that the PDFs can say what was assumed.
+	Commission CommissionRule `json:"commission"`
+	Team       Metrics        `json:"team"`
+	Managers   []Manager      `json:"managers"`
+	Reps       []Rep          `json:"reps"`
 
 	aliases map[string]string // NameKey of a roster alias or e-mail → the rep's name
 }
@@ -40,6 +43,19 @@ type PeriodJSON struct {
 // ToDate reports whether the report is of its period to date: whether the
 // data ends before the period does.
 func (p PeriodJSON) ToDate() bool { return p.DataEnds != "" }
+
+// CommissionRule is the team's commission rule: a won deal's commission
+// field when it has one, else its amount × Rate, else PerSale.
+type CommissionRule struct {
+	Rate    float64       `json:"rate"`     // share of a won deal's amount (0.1 is 10 %)
+	PerSale repcard.Money `json:"per_sale"` // flat, for a won deal with no amount
+	// Default: config.yaml has no commission: and repcard's default rule
+	// applies, an assumption the PDFs state.
+	Default bool `json:"default"`
+	// OwnRate counts the reps whose rate or per_sale differs from the
+	// team's (commission.reps in config.yaml).
+	OwnRate int `json:"own_rate"`
+}
 
 // Manager is one manager's team: the reps the roster puts under them, and
 // their metrics summed (ratios recomputed from the sums).
@@ -62,6 +78,10 @@ type Rep struct {
 	OnRoster bool    `json:"on_roster"`
 	Email    string  `json:"email,omitempty"` // the roster's address for the rep
 	Sources  Sources `json:"sources"`
+	// CommissionRate and CommissionPerSale are the rep's commission rule
+	// (the team's, or the rep's own in commission.reps).
+	CommissionRate    float64       `json:"commission_rate"`
+	CommissionPerSale repcard.Money `json:"commission_per_sale"`
 	Metrics
 	Records      Records    `json:"records"`
 	FollowUpsDue []FollowUp `json:"follow_ups_due"`
@@ -99,8 +119,8 @@ type Counts struct {
 	Commission       repcard.Money `json:"commission"`
 	ValuePerContact  NullMoney     `json:"value_per_contact"` // commission / contacts, to the cent
 	ExplicitNos      int           `json:"explicit_nos"`
-	ReferralAsks     int           `json:"referral_asks"`
-	ReferralAskRate  Ratio         `json:"referral_ask_rate"` // referral asks / explicit nos
+	ReferralAsks     NullInt       `json:"referral_asks"`     // null when no row records referral asks (not tracked)
+	ReferralAskRate  Ratio         `json:"referral_ask_rate"` // referral asks / explicit nos of the reps that track them
 	Touches          int           `json:"touches"`           // done activities of every type, plus tallied contacts
 	TouchesPerSale   Ratio         `json:"touches_per_sale"`
 	ValuePerTouch    NullMoney     `json:"value_per_touch"` // commission / touches, to the cent
@@ -311,6 +331,21 @@ func ratio(num, den int64) Ratio {
 		return Ratio{}
 	}
 	return Ratio{float64(num) / float64(den), true}
+}
+
+// NullInt is a count that may not be tracked: the data has no column for
+// it. It marshals to null, or as an int; a count of 0 is a count.
+type NullInt struct {
+	V  int
+	OK bool
+}
+
+// MarshalJSON writes the count, or null.
+func (n NullInt) MarshalJSON() ([]byte, error) {
+	if !n.OK {
+		return []byte("null"), nil
+	}
+	return strconv.AppendInt(nil, int64(n.V), 10), nil
 }
 
 // NullMoney is an amount that may be absent or undefined (a value per
