@@ -65,14 +65,15 @@ type Record struct {
 	DealID       string  // for an activity, the deal it belongs to
 	LossReason   string  // trimmed, as written
 	Stage        string  // as written
+	Referral     Tri     // was a referral asked (after a no)
+	NextFollowUp Date
+	Created      Date // deals: created date
+
 	// StageReached is, for a deal decided in the newest export, the stage
 	// an older export of the same deal had it open at: the stage it reached
 	// before it was lost or won. Set by the reader; "" when no older export
 	// holds the deal open.
 	StageReached string
-	Referral     Tri     // was a referral asked (after a no)
-	NextFollowUp Date
-	Created      Date // deals: created date
 
 	Amount         Money
 	HasAmount      bool
