@@ -76,22 +76,23 @@ func place(rank *int, of int) string {
 	return "#" + format.Int(*rank) + " of " + format.Int(of)
 }
 
-// rankCell is the leaderboard's place column: the rep's place this month
-// with its change, "4 ▲2", "4 ▼1", "4 =", "4" with no place last month,
-// a dash with none this month.
+// rankCell is the leaderboard's place-change column: how many places the
+// rep moved on value per contact from last month, "▲3", "▼1" or "=";
+// "new" with a place this month and none last month; a dash with none this
+// month. For a month the rows are in place order already; the change is
+// what the table could not show.
 func rankCell(k *report.Rank) cell {
 	if k.Rank == nil {
 		return cell{s: dash, st: stCellMute}
 	}
-	s := format.Int(*k.Rank)
 	up, ok := k.Up()
 	switch {
 	case !ok:
-		return cell{s: s}
+		return cell{s: "new", st: stCellMute}
 	case up > 0:
-		return cell{s: s + " ▲" + format.Int(up), st: style{faceRegular, 9, colAccent}}
+		return cell{s: "▲" + format.Int(up), st: style{faceRegular, 9, colAccent}}
 	case up < 0:
-		return cell{s: s + " ▼" + format.Int(-up)}
+		return cell{s: "▼" + format.Int(-up)}
 	}
-	return cell{s: s + " ="}
+	return cell{s: "=", st: stCellMute}
 }

@@ -44,8 +44,10 @@
 // Manager and team summaries: the group's headline, goal and alerts; one
 // row per rep sorted by value per contact (undefined last), with a totals
 // row, the head repeated on every page the table runs onto, with last
-// month's value per contact and the rep's place this month and its change
-// ("2 ▲3"; for a quarter or a year the columns name the two months);
+// month's value per contact and how many places the rep moved on value per
+// contact since last month ("▲3", "▼1", "=", "new"; for a month the rows
+// are already in place order; for a quarter or a year the columns name the
+// month compared with);
 // "talk to first"; the distribution of contacts per sale across reps, the
 // reps at its two ends named in the chart; the group's
 // 12-month charts; the wins. What REPORT-LAYOUT.md sketches as page 2

@@ -208,7 +208,7 @@ func TestHeadlineNumbers(t *testing.T) {
 		"Goal: $7,994 of $11,000 (73 %)",
 		"$50.00", "$48.20", "$30.25", // value per contact of the reps
 		"$44.12", "$56.70", "$32.89", "$20.00", // and in September
-		"1 ▲1", "2 ▼1", // Zoë up from 2nd, Jane down from 1st
+		"▲1", "▼1", // Zoë up from 2nd, Jane down from 1st
 		"Talk to first",
 	)
 	// The leaderboard is sorted by value per contact: Zoë, Jane, Дмитрий,

@@ -150,7 +150,7 @@ func arrow(s string) cell {
 // repTable is the leaderboard: one row per rep, then the totals.
 func (d *doc) repTable(g *group) {
 	d.heading("Reps by value per contact", 20)
-	prevHead, rankHead := "Last\nmonth", "Place"
+	prevHead, rankHead := "Last\nmonth", "Place\nchange"
 	if d.pe.ok && d.pe.p.Kind != repcard.PeriodMonth {
 		prevHead, rankHead = lastTwo(g.m)
 	}
@@ -208,9 +208,10 @@ func (d *doc) repRow(name string, m *report.Metrics, alerts int, rank cell) []ce
 func lastTwo(m *report.Metrics) (prevHead, rankHead string) {
 	n := len(m.Monthly)
 	if n < 2 {
-		return "Last\nmonth", "Place"
+		return "Last\nmonth", "Place\nchange"
 	}
-	return monthAbbr(m.Monthly[n-2].Month), "Place\n" + monthAbbr(m.Monthly[n-1].Month)
+	prev := monthAbbr(m.Monthly[n-2].Month)
+	return "Value\nin " + prev, "Place\nvs " + prev
 }
 
 // distribution draws contacts per sale across the reps.

@@ -187,7 +187,7 @@ func TestLastMonthAndPlace(t *testing.T) {
 	}
 	for _, f := range []string{"team.pdf", filepath.Join("managers", "mia-manager.pdf")} {
 		text := pdfText(t, filepath.Join(res.Dir, f))
-		wantText(t, f, text, "Last", "Place", "1 ▲3", "2 ▲1", "3 ▼2", "4 ▼2")
+		wantText(t, f, text, "Last", "Place", "change", "▲3", "▲1", "▼2")
 		// Last month's value per contact, as metrics.json has it.
 		for name, r := range reps {
 			v := r.Rank.PreviousValuePerContact
