@@ -69,6 +69,12 @@ type Record struct {
 	NextFollowUp Date
 	Created      Date // deals: created date
 
+	// StageReached is, for a deal decided in the newest export, the stage
+	// an older export of the same deal had it open at: the stage it reached
+	// before it was lost or won. Set by the reader; "" when no older export
+	// holds the deal open.
+	StageReached string
+
 	Amount         Money
 	HasAmount      bool
 	Commission     Money

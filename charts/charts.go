@@ -149,8 +149,28 @@ func LossReasons(bars []ReasonBar, opt Options) ([]byte, error) {
 // The median is a dashed line. Values that are NaN, infinite or negative
 // are left out.
 func RatioDistribution(values []float64, opt Options) ([]byte, error) {
+	dots := make([]Dot, len(values))
+	for i, v := range values {
+		dots[i].Value = v
+	}
+	return RatioDots(dots, opt)
+}
+
+// Dot is one rep of RatioDots: a name and a contacts-per-sale ratio.
+type Dot struct {
+	Name  string
+	Value float64
+}
+
+// RatioDots is RatioDistribution with the reps named: the reps at the two
+// ends, the lowest and the highest value, are labelled with their names
+// ("3 reps" when several share the end) inside the chart: above their dots
+// on a dot plot, in the top corners of a histogram. A label is cut with
+// "…" to fit its half of the plot; a name the Go fonts cannot draw is left
+// unlabelled rather than drawn as boxes.
+func RatioDots(dots []Dot, opt Options) ([]byte, error) {
 	return render(opt, "ratio distribution", func(c *canvas) {
-		drawRatioDistribution(c, values)
+		drawRatioDistribution(c, dots)
 	})
 }
 

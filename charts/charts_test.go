@@ -213,7 +213,33 @@ func distributionCases() []chartCase {
 		{"ratio_distribution_huge", half, func(o Options) ([]byte, error) {
 			return RatioDistribution([]float64{1e9, 2e9, 5e8, math.MaxFloat64, 3}, o)
 		}},
+		{"ratio_dots_named", Options{}, func(o Options) ([]byte, error) { return RatioDots(namedDots(), o) }},
+		{"ratio_dots_long_names", half, func(o Options) ([]byte, error) { return RatioDots(longNamedDots(), o) }},
+		{"ratio_dots_histogram_named", Options{}, func(o Options) ([]byte, error) {
+			ds := make([]Dot, len(many))
+			for i, v := range many {
+				ds[i] = Dot{Name: fmt.Sprintf("Rep %03d", i), Value: v}
+			}
+			return RatioDots(ds, o)
+		}},
 	}
+}
+
+// namedDots is a team of twelve with a name at each end.
+func namedDots() []Dot {
+	vs := []float64{8.2, 10.9, 12.4, 9.1, 15.0, 11.3, 10.8, 7.9, 22.5, 10.1, 9.8, 13.6}
+	ds := make([]Dot, len(vs))
+	for i, v := range vs {
+		ds[i] = Dot{Name: fmt.Sprintf("Rep %d", i), Value: v}
+	}
+	ds[7].Name, ds[8].Name = "Mei-Mei Lin", "Αλέξανδρος Παπαδόπουλος"
+	return ds
+}
+
+// longNamedDots has names far wider than half the chart at both ends.
+func longNamedDots() []Dot {
+	long := strings.Repeat("Maximilian von Hohenzollern-Sigmaringen ", 3)
+	return []Dot{{long + "A", 3}, {"Mid", 5}, {long + "B", 40}}
 }
 
 func allCases() []chartCase {
@@ -860,4 +886,69 @@ func BenchmarkDraw(b *testing.B) {
 		drawContactsAndClosings(c, benchContacts, benchClosings)
 		return c.img.Pix[:1], nil
 	})
+}
+
+func TestEndsOf(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		in   []Dot
+		want ends
+	}{
+		{"none", nil, ends{}},
+		{"one", []Dot{{"Ann", 4}}, ends{lo: "Ann"}},
+		{"two", []Dot{{"Bob", 9}, {"Ann", 4}}, ends{lo: "Ann", hi: "Bob"}},
+		{"ties at an end", []Dot{{"Ann", 4}, {"Bob", 4}, {"Cy", 7}}, ends{lo: "2 reps", hi: "Cy"}},
+		{"all the same", []Dot{{"Ann", 4}, {"Bob", 4}}, ends{lo: "2 reps"}},
+		{"bad values left out", []Dot{{"Nan", math.NaN()}, {"Neg", -1}, {"Inf", math.Inf(1)}, {"Ok", 3}, {"Hi", 5}}, ends{lo: "Ok", hi: "Hi"}},
+		{"names cleaned", []Dot{{"Ann\tLee\x00", 1}, {"Bo\nb", 2}}, ends{lo: "Ann Lee", hi: "Bo b"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := endsOf(tt.in); got != tt.want {
+				t.Errorf("endsOf = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The reps at the ends are named inside the chart: the named chart has ink
+// the unnamed one lacks, and a name too long for the chart is cut, never
+// drawn past its edges.
+func TestRatioDotsNames(t *testing.T) {
+	failOnPanic(t)
+	opt := Options{Width: HalfWidth}
+	for _, tt := range []struct {
+		name string
+		dots []Dot
+	}{
+		{"team", namedDots()},
+		{"long names", longNamedDots()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			named, err := RatioDots(tt.dots, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain := slices.Clone(tt.dots)
+			for i := range plain {
+				plain[i].Name = ""
+			}
+			unnamed, err := RatioDots(plain, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, b := decode(t, named, opt), decode(t, unnamed, opt)
+			if !(inkShare(a) > inkShare(b)) {
+				t.Errorf("named chart has no more ink (%.4f) than the unnamed one (%.4f)", inkShare(a), inkShare(b))
+			}
+			// Both side margins stay blank where the unnamed chart's are.
+			bd := a.Bounds()
+			for _, x := range []int{bd.Min.X, bd.Min.X + 1, bd.Max.X - 2, bd.Max.X - 1} {
+				for y := bd.Min.Y; y < bd.Max.Y; y++ {
+					if a.At(x, y) != b.At(x, y) {
+						t.Fatalf("a label reaches the chart's edge at x=%d, y=%d", x, y)
+					}
+				}
+			}
+		})
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/repcard/repcard/internal/untrusted"
 )
 
 // maxDots is the most reps drawn as a dot plot; more, or stacks too high
@@ -117,10 +119,83 @@ func newDistLayout(c *canvas) distLayout {
 	return l
 }
 
+// ends are the labels of the lowest and the highest value: a name, or "N
+// reps" when several share the value; "" for none. hi is "" when every
+// value is the same.
+type ends struct{ lo, hi string }
+
+// endsOf names the reps at the ends of dots' clean values (cleanRatios).
+func endsOf(dots []Dot) ends {
+	var kept []Dot
+	for _, d := range dots {
+		if !math.IsNaN(d.Value) && !math.IsInf(d.Value, 0) && d.Value >= 0 {
+			kept = append(kept, Dot{untrusted.Line(d.Name), clampValue(d.Value)})
+		}
+	}
+	if len(kept) == 0 {
+		return ends{}
+	}
+	lo, hi := kept[0].Value, kept[0].Value
+	for _, d := range kept {
+		lo, hi = math.Min(lo, d.Value), math.Max(hi, d.Value)
+	}
+	name := func(v float64) string {
+		n, only := 0, ""
+		for _, d := range kept {
+			if d.Value == v {
+				n++
+				only = d.Name
+			}
+		}
+		if n > 1 {
+			return strconv.Itoa(n) + " reps"
+		}
+		return only
+	}
+	e := ends{lo: name(lo)}
+	if hi != lo {
+		e.hi = name(hi)
+	}
+	return e
+}
+
+// drawable reports whether the chart's fonts have every character of s.
+func (c *canvas) drawable(s string, st textStyle) bool {
+	f, _ := c.face(st)
+	for _, r := range s {
+		if r != ' ' && f.Index(r) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// endLabel draws a name label centred on x as far as the box [left, right]
+// allows, its capitals centred on y, at most maxW wide, on a white ground
+// so that grid lines do not cross it. It draws nothing for a name it
+// cannot draw.
+func (c *canvas) endLabel(name string, x, y, left, right, maxW float64, st textStyle) {
+	if name == "" || !c.drawable(name, st) || maxW <= 0 {
+		return
+	}
+	s := c.fit(name, math.Min(maxW, right-left), st)
+	w := c.textWidth(s, st)
+	x0 := math.Max(left, math.Min(right-w, x-w/2))
+	h := c.capHeight(st)
+	c.fillRect(x0-c.px(0.8), y-h/2-c.px(1), x0+w+c.px(0.8), y+h/2+c.px(1), colWhite)
+	c.text(s, x0, y, st, alignLeft)
+}
+
 // drawRatioDistribution draws contacts per sale across reps: a dot per rep
-// while they fit, else a histogram; the median dashed.
-func drawRatioDistribution(c *canvas, values []float64) {
+// while they fit, else a histogram; the median dashed; the reps at the
+// ends named.
+func drawRatioDistribution(c *canvas, dots []Dot) {
+	values := make([]float64, len(dots))
+	for i, d := range dots {
+		values[i] = d.Value
+	}
 	vs := cleanRatios(values)
+	names := endsOf(dots)
 	l := newDistLayout(c)
 	if len(vs) == 0 {
 		drawHeaders(c, header{text: "reps"}, header{})
@@ -136,10 +211,10 @@ func drawRatioDistribution(c *canvas, values []float64) {
 		reps = "1 rep"
 	}
 	legend := header{text: "median " + formatValue(median, kindRatio, "") + " (" + reps + ")", swatch: swatchDash, col: colReference}
-	if len(vs) <= maxDots && drawDotPlot(c, vs, median, l, legend) {
+	if len(vs) <= maxDots && drawDotPlot(c, vs, median, l, legend, names) {
 		return
 	}
-	drawHistogram(c, vs, median, l, legend)
+	drawHistogram(c, vs, median, l, legend, names)
 }
 
 // freeScale is a round-stepped axis over [lo, hi] that need not include 0.
@@ -165,7 +240,7 @@ func freeScale(lo, hi float64, maxIntervals int) axisScale {
 
 // drawDotPlot draws one dot per rep at its value, stacking dots that would
 // touch. It draws nothing and returns false when the stacks do not fit.
-func drawDotPlot(c *canvas, vs []float64, median float64, l distLayout, legend header) bool {
+func drawDotPlot(c *canvas, vs []float64, median float64, l distLayout, legend header, names ends) bool {
 	W := float64(c.w)
 	r := c.px(2.4)
 	ring := c.px(0.6)
@@ -226,11 +301,32 @@ func drawDotPlot(c *canvas, vs []float64, median float64, l distLayout, legend h
 		c.dot(x, y, r+ring, colWhite)
 		c.dot(x, y, r, colAccent)
 	}
+	// The ends named above their stacks, each within its half of the box.
+	st := textStyle{size: ptTick, col: colText}
+	capH := c.capHeight(st)
+	labelAt := func(v float64) (x, y float64, ok bool) {
+		x = xAt(v)
+		top := 0
+		for i, w := range vs {
+			if math.Abs(xAt(w)-x) < spacing {
+				top = max(top, levels[i])
+			}
+		}
+		y = base - float64(top)*spacing - r - ring - c.px(2) - capH/2
+		return x, y, y-capH/2-c.px(1) >= l.y0
+	}
+	half := (x1-x0)/2 - c.px(3)
+	if x, y, ok := labelAt(vs[0]); ok {
+		c.endLabel(names.lo, x, y, c.pad, W-c.pad, half, st)
+	}
+	if x, y, ok := labelAt(vs[len(vs)-1]); ok && names.hi != "" {
+		c.endLabel(names.hi, x, y, c.pad, W-c.pad, half, st)
+	}
 	return true
 }
 
 // drawHistogram draws the binned distribution with a count axis.
-func drawHistogram(c *canvas, vs []float64, median float64, l distLayout, legend header) {
+func drawHistogram(c *canvas, vs []float64, median float64, l distLayout, legend header, names ends) {
 	h, ok := binValues(vs)
 	if !ok {
 		c.emptyPanel(c.pad, l.y0, float64(c.w)-c.pad, l.y1, "no rep has a contacts-per-sale ratio")
@@ -324,4 +420,15 @@ func drawHistogram(c *canvas, vs []float64, median float64, l distLayout, legend
 	}
 	mx = math.Max(x0, math.Min(x1, mx))
 	c.dashedV(mx, l.y0, l.y1, max(1, int(math.Round(c.px(0.8)))), c.px(3), c.px(2), colReference)
+
+	// The ends named in the top corners of the plot.
+	st := textStyle{size: ptTick, col: colText}
+	y := l.y0 + c.capHeight(st)/2 + c.px(1.5)
+	half := (x1-x0)/2 - c.px(3)
+	if names.lo != "" {
+		c.endLabel("lowest: "+names.lo, x0, y, x0+c.px(1), x1, half, st)
+	}
+	if names.hi != "" {
+		c.endLabel("highest: "+names.hi, x1, y, x0, x1-c.px(1), half, st)
+	}
 }

@@ -44,7 +44,17 @@
 //
 // The drawing uses the rasteriser, stroker and glyph renderer of
 // github.com/wcharczuk/go-chart/v2/drawing with the Go fonts (Latin, Greek and
-// Cyrillic); the layout (axes, ticks, gaps, labels) is done here, because
+// Cyrillic; their hyphen drawn as a text hyphen, see internal/gofonts); the
+// layout (axes, ticks, gaps, labels) is done here, because
 // chart.Chart cannot mix bars and lines, has no horizontal bars, needs two x
 // values, and places its primary y axis on the right.
+//
+// # Names
+//
+// RatioDots names the reps at the two ends of the distribution inside the
+// chart box: above their dots on a dot plot, "lowest: …" and "highest: …"
+// in the top corners of a histogram; "N reps" when several share an end.
+// Each label fits its half of the plot, cut with "…", on a white ground.
+// The charts have no fallback font: a name with a character the Go fonts
+// lack is left unlabelled rather than drawn as boxes.
 package charts

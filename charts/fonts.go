@@ -6,9 +6,9 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/repcard/repcard/internal/gofonts"
 )
 
 // fontSet is the parsed Go fonts. A *truetype.Font is read-only after
@@ -23,11 +23,11 @@ type fontSet struct {
 // loadFonts parses the embedded Go fonts once per process. It is the
 // package's only package-level state.
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
-	regular, err := truetype.Parse(goregular.TTF)
+	regular, err := truetype.Parse(gofonts.Regular())
 	if err != nil {
 		return nil, fmt.Errorf("charts: parse Go Regular: %w", err)
 	}
-	bold, err := truetype.Parse(gobold.TTF)
+	bold, err := truetype.Parse(gofonts.Bold())
 	if err != nil {
 		return nil, fmt.Errorf("charts: parse Go Bold: %w", err)
 	}

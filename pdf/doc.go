@@ -16,21 +16,33 @@
 // # Pages
 //
 // Rep report: page 1 is the month in one look: the name, period and team;
-// "Each “no” was worth $48.20" and the counts under it, then the commission
-// rule applied ("… else 10 % of each won deal's amount (repcard's default:
-// set commission: in config.yaml)"); the goal and year-to-date boxes, or
-// "No goal set — set goals in config.yaml" in one quiet line; the alerts; the three 12-month charts
-// (contacts and sales, contacts per sale, value per contact); the coaching
-// paragraphs. Page 2 is learning from the nos: the loss-reasons chart and
-// the top reason in the rep's control; referral asks; follow-ups due (10,
-// oldest first); vague maybes gone quiet (8); near misses (6); wins (8,
-// largest first) with the records. A capped table ends with "and N more in
-// team.xlsx" (the workbook written next to the PDFs, with every row of every
-// list), so the report has 2 to 4 pages. The self-review edition
-// has page 1, then one worksheet page per loss of the period (the six
-// questions, with as many lines to write on as the page holds; 10 pages at
-// most, further losses listed in a table), then "My plan for <next
-// month>": the follow-ups with tick boxes and lines to write on.
+// "Each “no” was worth $48.20" and the counts under it (with a note when
+// contacts come from decided deals), then the commission rule applied ("…
+// else 10 % of each won deal's amount (repcard's default: set commission:
+// in config.yaml)"); the goal and year-to-date boxes, or
+// "No goal set — set goals in config.yaml" in one quiet line; "Last month and this": the last two
+// months' contacts, sales and value per contact, and the rep's own place
+// on value per contact among the team's reps ("#4 of 10, up 2", from
+// metrics.json's rank; never another rep's name), left out when neither
+// month has data; the alerts; the three 12-month charts (contacts and
+// sales, contacts per sale, value per contact); the coaching paragraphs.
+// Page 2 is learning from the nos: the loss-reasons chart and the top
+// reason in the rep's control; referral asks; follow-ups due (10, oldest
+// first, each with the date it fell due and why: "90 days after the no");
+// vague maybes gone quiet (8); near misses (6) with how far each got: the
+// stage reached, else its probability ("90 % likely"), else "stage not
+// recorded" — never the status word "Closed Lost"; wins (8, largest first)
+// with the records, less a best month or a streak the coaching already
+// told (Paragraph.Rule), so that each is said once. A capped table ends
+// with "and N more in team.xlsx" (the workbook written next to the PDFs,
+// with every row of every list), so the report has 2 to 4 pages. The
+// self-review edition has page 1, then one worksheet page for each of the
+// ten largest losses of the period, largest first (the six questions, with
+// as many lines to write on as the page holds; equal amounts oldest first,
+// losses with no amount last; the rest listed in a table), then "My plan
+// for <next month>": the follow-ups with tick boxes and lines to write on.
+// Its words suit a rep who keeps the pages or goes through them with a
+// manager.
 //
 // Contacts that are decided deals (a rep with no activity log) are called
 // so wherever they print: "Each decided deal was worth $150.00", "4
@@ -52,8 +64,13 @@
 //
 // Manager and team summaries: the group's headline, goal and alerts; one
 // row per rep sorted by value per contact (undefined last), with a totals
-// row, the head repeated on every page the table runs onto; "talk to
-// first"; the distribution of contacts per sale across reps; the group's
+// row, the head repeated on every page the table runs onto, with last
+// month's value per contact and how many places the rep moved on value per
+// contact since last month ("▲3", "▼1", "=", "new"; for a month the rows
+// are already in place order; for a quarter or a year the columns name the
+// month compared with);
+// "talk to first"; the distribution of contacts per sale across reps, the
+// reps at its two ends named in the chart; the group's
 // 12-month charts; the wins. What REPORT-LAYOUT.md sketches as page 2
 // follows the table on the same page when it fits.
 //
@@ -81,7 +98,10 @@
 // # Fonts
 //
 // The Go fonts (Regular, Bold, Italic) are embedded, so Latin, Greek and
-// Cyrillic print; Options.ExtraFont, a TrueType font, is the fallback for
+// Cyrillic print. Their hyphen-minus is drawn with their own text-hyphen
+// glyph (internal/gofonts): the Go fonts' is a minus as wide as "+", so
+// "Mei-Mei" read as "Mei–Mei"; the character stays U+002D, and a minus in
+// a figure is U+2212. Options.ExtraFont, a TrueType font, is the fallback for
 // characters they lack, drawn run by run. A character no font has prints
 // as □, and Missing reports it. A currency sign no font has (₹ without an
 // extra font) prints as the currency code.

@@ -206,9 +206,9 @@ func fixture() *report.Report {
 	}
 	jane.Records = report.Records{BestMonth: true, MonthCommission: money(5784), PreviousBest: money(5500), StreakMonths: 12}
 	jane.FollowUpsDue = []report.FollowUp{
-		{Prospect: "Marlowe & Finch Solicitors", Date: dt(2025, 12, 10), Reason: "No decision maker involved", LastTouch: dt(2025, 12, 10), DaysQuiet: 325, Rule: "quiet 325 days"},
-		{Prospect: "Straße & Söhne GmbH", Date: dt(2026, 3, 2), Reason: "Price too high", LastTouch: dt(2026, 4, 1), DaysQuiet: 213, Rule: "quiet 213 days"},
-		{Prospect: "Жуков и партнёры", Date: dt(2026, 5, 20), Reason: "Went with competitor", LastTouch: dt(2026, 6, 15), DaysQuiet: 138, Rule: "quiet 138 days"},
+		{Prospect: "Marlowe & Finch Solicitors", Date: dt(2025, 12, 10), Reason: "No decision maker involved", LastTouch: dt(2025, 12, 10), DaysQuiet: 325, Rule: "quiet 325 days", Due: dt(2026, 3, 10), Why: "90 days after the no"},
+		{Prospect: "Straße & Söhne GmbH", Date: dt(2026, 3, 2), Reason: "Price too high", LastTouch: dt(2026, 4, 1), DaysQuiet: 213, Rule: "quiet 213 days", Due: dt(2026, 6, 30), Why: "90 days after the last touch"},
+		{Prospect: "Жуков и партнёры", Date: dt(2026, 5, 20), Reason: "Went with competitor", LastTouch: dt(2026, 6, 15), DaysQuiet: 138, Rule: "quiet 138 days", Due: dt(2026, 9, 13), Why: "90 days after the last touch"},
 	}
 	jane.FollowUpsDueCount = len(jane.FollowUpsDue)
 	jane.StaleMaybes = []report.Stale{
@@ -218,7 +218,7 @@ func fixture() *report.Report {
 	jane.StaleMaybesCount = len(jane.StaleMaybes)
 	jane.NearMisses = []report.NearMiss{
 		{Prospect: "Northgate Motors", Date: dt(2026, 10, 9), Amount: report.NullMoney{V: money(15500), OK: true}, Stage: "negotiation", Reason: "Went with competitor", By: "stage", Count: 1},
-		{Prospect: "Eastgate Pharmacy", Date: dt(2026, 10, 20), Amount: report.NullMoney{V: money(8200), OK: true}, Stage: "proposal", Reason: "No decision maker involved", By: "stage", Count: 1},
+		{Prospect: "Eastgate Pharmacy", Date: dt(2026, 10, 20), Amount: report.NullMoney{V: money(8200), OK: true}, Probability: report.Ratio{V: 75, OK: true}, Reason: "No decision maker involved", By: "probability", Count: 1},
 	}
 	jane.NearMissesCount = len(jane.NearMisses)
 	jane.Losses = lossesFromNearMisses(&jane)
@@ -280,6 +280,7 @@ func fixture() *report.Report {
 	for i := range rpt.Reps {
 		rpt.Reps[i].CommissionRate = 0.1
 	}
+	setRanks(rpt.Reps)
 	team := sumMetrics(rpt.Reps)
 	team.Alerts = []report.Alert{{Metric: "contacts_per_close",
 		Message: "Contacts per sale 15.3, worse than the team's 3-month average 12.0 (+27 %)"}}
@@ -288,6 +289,41 @@ func fixture() *report.Report {
 	rpt.Managers = []report.Manager{{Manager: "Ana Ruiz", Office: "Berlin",
 		Reps: []string{"Jane Doe", "Zoë Brontë", "Αλέξανδρος Παπαδόπουλος", "Дмитрий Иванов"}, Metrics: team}}
 	return rpt
+}
+
+// setRanks places the reps on value per contact in the last two months as
+// report does (ties share a place; the next is skipped).
+func setRanks(reps []report.Rep) {
+	placeOf := func(i, back int) (*int, int) {
+		val := func(r *report.Rep) report.NullMoney { return r.Monthly[len(r.Monthly)-1-back].ValuePerContact }
+		of, above := 0, 0
+		for j := range reps {
+			if v := val(&reps[j]); v.OK {
+				of++
+				if v.V > val(&reps[i]).V {
+					above++
+				}
+			}
+		}
+		if !val(&reps[i]).OK {
+			return nil, of
+		}
+		p := above + 1
+		return &p, of
+	}
+	for i := range reps {
+		r := &reps[i]
+		n := len(r.Monthly)
+		k := report.Rank{Month: r.Monthly[n-1].Month, ValuePerContact: r.Monthly[n-1].ValuePerContact,
+			PreviousMonth: r.Monthly[n-2].Month, PreviousValuePerContact: r.Monthly[n-2].ValuePerContact}
+		k.Rank, k.Of = placeOf(i, 0)
+		k.PreviousRank, k.PreviousOf = placeOf(i, 1)
+		if k.Rank != nil && k.PreviousRank != nil {
+			c := *k.PreviousRank - *k.Rank
+			k.Change = &c
+		}
+		r.Rank = k
+	}
 }
 
 // sumMetrics adds reps up as report does: counts and money summed, ratios
@@ -353,7 +389,7 @@ func busyRep(name string) report.Rep {
 		r.FollowUpsDue = append(r.FollowUpsDue, report.FollowUp{
 			Prospect: fmt.Sprintf("Prospect %02d with a rather long company name GmbH & Co. KG", i+1),
 			Date:     dt(2025, 11, 1+i%28), Reason: "No decision maker involved in the final round of the evaluation",
-			LastTouch: dt(2025, 12, 1+i%28), DaysQuiet: 300 - i})
+			LastTouch: dt(2025, 12, 1+i%28), DaysQuiet: 300 - i, Due: dt(2026, 3, 1+i%28), Why: "90 days after the last touch"})
 	}
 	for i := range 20 {
 		r.StaleMaybes = append(r.StaleMaybes, report.Stale{Kind: "open deal", Prospect: fmt.Sprintf("Maybe %02d Holdings", i+1),
@@ -374,7 +410,7 @@ func busyRep(name string) report.Rep {
 // longCoaching is coaching text long enough to run onto page 2.
 func longCoaching() []Paragraph {
 	p := strings.Repeat("Every contact is a step towards the next sale, and the numbers show it: keep the calls going, ask for the referral after each no, and book the follow-ups before the week is out. ", 4)
-	return []Paragraph{{"Keep the rhythm", p}, {"Ask for a decision", p}, {"Referrals", p}}
+	return []Paragraph{{Title: "Keep the rhythm", Text: p}, {Title: "Ask for a decision", Text: p}, {Title: "Referrals", Text: p}}
 }
 
 // coachingText is two short paragraphs, as package coach will write them.

@@ -8,12 +8,10 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/repcard/repcard/internal/gofonts"
 	"github.com/repcard/repcard/internal/untrusted"
 )
 
@@ -113,9 +111,9 @@ func loadFaces(extra []byte) ([numFaces]*face, error) {
 		style string
 		ttf   []byte
 	}{
-		{faceRegular, "", goregular.TTF},
-		{faceBold, "B", gobold.TTF},
-		{faceItalic, "I", goitalic.TTF},
+		{faceRegular, "", gofonts.Regular()},
+		{faceBold, "B", gofonts.Bold()},
+		{faceItalic, "I", gofonts.Italic()},
 	} {
 		if faces[g.id], err = newFace("go", g.style, g.ttf); err != nil {
 			return faces, fmt.Errorf("pdf: Go font %q: %w", g.style, err)

@@ -30,6 +30,28 @@ const DefaultChartDPI = 150
 // Paragraph is one piece of coaching text: a short title and its text.
 type Paragraph struct {
 	Title, Text string
+	// Rule is the coaching rule that wrote it (coach.Rule*), when one did:
+	// page 2 does not repeat a record the coaching told (RuleBestMonth,
+	// RuleWinStreak).
+	Rule string
+}
+
+// The coaching rules whose records page 2 would repeat; the same names as
+// coach's.
+const (
+	RuleBestMonth = "best_month"
+	RuleWinStreak = "win_streak"
+)
+
+// rulesOf names the rules of the paragraphs ps prints.
+func rulesOf(ps []Paragraph) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range ps {
+		if p.Rule != "" && (clean(p.Title) != "" || clean(p.Text) != "") {
+			m[p.Rule] = true
+		}
+	}
+	return m
 }
 
 // Renderer lays out the PDFs. It is safe for concurrent use: each call
@@ -88,7 +110,7 @@ func (r *Renderer) Rep(w io.Writer, rpt *report.Report, rep *report.Rep, coachin
 		if err := r.repPage1(d, rpt, rep, coaching); err != nil {
 			return nil, err
 		}
-		if err := r.repPage2(d, rep); err != nil {
+		if err := r.repPage2(d, rep, rulesOf(coaching)); err != nil {
 			return nil, err
 		}
 		return d, nil

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -156,6 +157,21 @@ func TestHeadlineNumbers(t *testing.T) {
 	if n := pages(jane); n != 2 {
 		t.Errorf("Jane's report has %d pages, want 2", n)
 	}
+	// Last month beside this one, and her own place only.
+	contains(t, jane, "Last month and this", "September 2026", "October 2026",
+		"$56.70", "#1 of 4", // September: the highest value per contact
+		"#2 of 4, down 1", // October: Zoë's $50.00 is above her $48.20
+		// Follow-ups: when due and why; near misses: how far they got.
+		"10 Mar 2026", "90 days after the no", "30 Jun 2026", "90 days after the last touch",
+		"negotiation", "75 % likely")
+	for _, other := range []string{"Zoë", "Дмитрий", "Αλέξανδρος"} {
+		if strings.Contains(jane, other) {
+			t.Errorf("Jane's report names %s", other)
+		}
+	}
+	if strings.Contains(jane, "Closed Lost") {
+		t.Error("a status word as the stage reached")
+	}
 
 	zoe := renderText(t, r, "num-zoe", func(w *bytes.Buffer) error { return r.Rep(w, rpt, &rpt.Reps[1], nil) })
 	contains(t, zoe,
@@ -176,12 +192,25 @@ func TestHeadlineNumbers(t *testing.T) {
 		"behind by $10,400", // 19,600 − 30,000
 	)
 
+	// A best month the coaching tells is not told again on page 2.
+	told := append(coachingText(), Paragraph{Title: "Your best month of the year", Text: "$5,784 in commission.", Rule: RuleBestMonth},
+		Paragraph{Title: "12 months in a row", Text: "A sale every month.", Rule: RuleWinStreak})
+	once := renderText(t, r, "num-jane-told", func(w *bytes.Buffer) error { return r.Rep(w, rpt, &rpt.Reps[0], told) })
+	for _, s := range []string{"Best month of the last 12", "months in a row with a sale"} {
+		if strings.Contains(once, s) {
+			t.Errorf("%q printed besides the coaching that tells it", s)
+		}
+	}
+	contains(t, once, "Your best month of the year")
+
 	team := renderText(t, r, "num-team", func(w *bytes.Buffer) error { return r.Team(w, rpt) })
 	contains(t, team,
 		"Each “no” was worth $30.75", // 7,994 / 260 = 30.746
 		"260 contacts · 17 sales · 1 sale every 15.3 contacts · $7,994 earned",
 		"Goal: $7,994 of $11,000 (73 %)",
 		"$50.00", "$48.20", "$30.25", // value per contact of the reps
+		"$44.12", "$56.70", "$32.89", "$20.00", // and in September
+		"▲1", "▼1", // Zoë up from 2nd, Jane down from 1st
 		"Talk to first",
 	)
 	// The leaderboard is sorted by value per contact: Zoë, Jane, Дмитрий,
@@ -315,7 +344,27 @@ func TestOverflow(t *testing.T) {
 			review := renderText(t, r, "self-review-busy-"+size, func(w *bytes.Buffer) error {
 				return r.SelfReview(w, rpt, &rpt.Reps[0], longCoaching())
 			})
-			contains(t, review, "Near 10 Ltd", "Other losses", "Near 15 Ltd", "and 28 more in team.xlsx")
+			contains(t, review, "Near 10 Ltd", "Other losses", "Near 15 Ltd", "and 28 more in team.xlsx",
+				"For the 10 largest of the 15 nos of October 2026", "whether you keep them or go through them with your manager")
+			if strings.Contains(review, "only you will read") {
+				t.Error("the self-review says only the rep will read it")
+			}
+			// Worksheets for the ten largest (Near 15 … Near 06), largest
+			// first; the five smallest in the table after.
+			other := strings.Index(review, "Other losses")
+			last := -1
+			for i := 15; i >= 1; i-- {
+				at := strings.Index(review, fmt.Sprintf("Near %02d Ltd", i))
+				switch {
+				case at < last:
+					t.Errorf("Near %02d Ltd is out of order", i)
+				case i >= 6 && at > other:
+					t.Errorf("Near %02d Ltd, among the ten largest, has no worksheet", i)
+				case i < 6 && at < other:
+					t.Errorf("Near %02d Ltd, among the smallest, has a worksheet", i)
+				}
+				last = at
+			}
 		})
 	}
 }
@@ -328,7 +377,7 @@ func TestLetter(t *testing.T) {
 		t.Errorf("not a Letter page")
 	}
 	text := pdfText(t, b)
-	contains(t, text, "Each “no” was worth $48.20", "page 2 of 2")
+	contains(t, text, "Each “no” was worth $48.20", "page 3 of 3")
 	golden.Check(t, filepath.Join("testdata", "golden", "rep-jane-doe-letter.txt"), []byte(text))
 	team := renderText(t, r, "team-letter", func(w *bytes.Buffer) error { return r.Team(w, rpt) })
 	contains(t, team, "Each “no” was worth $30.75")
@@ -356,7 +405,7 @@ func TestLongName(t *testing.T) {
 	}
 	contains(t, text, "   Team: Bartholomew Fitzgerald-Worthington · Llanfairpwllgwyngyll Regional Office\n",
 		"\nMaximilian Alexander Konstantin von Hohenzollern-Sigmaringen · October 2026\n",
-		"Very Long Prospect Name Very Long P…   ")
+		"Very Long Prospect Name Ver…   ")
 	// Twice as long: set at 13 pt and cut.
 	rpt.Reps[0].Rep = name + " " + name
 	text = renderText(t, r, "rep-longer-name", func(w *bytes.Buffer) error { return r.Rep(w, rpt, &rpt.Reps[0], nil) })
@@ -530,4 +579,20 @@ func TestShortenedRepSameBytes(t *testing.T) {
 			t.Errorf("%s: expected %q; text:\n%s", kind, more, text)
 		}
 	}
+}
+
+// A hyphen in a name is drawn as a hyphen, narrower than the en dash (the
+// Go fonts' own is as wide as a minus), and reads back as U+002D.
+func TestHyphenInNames(t *testing.T) {
+	r := newRenderer(t, Options{})
+	for _, f := range []faceID{faceRegular, faceBold, faceItalic} {
+		hy, en := r.width("-", f, 10), r.width("–", f, 10)
+		if !(hy < 0.7*en) {
+			t.Errorf("face %d: hyphen %.2f pt wide, en dash %.2f: the hyphen reads as a dash", f, hy, en)
+		}
+	}
+	rpt := fixture()
+	rpt.Reps[0].Rep = "Mei-Mei Lin-Ödegaard"
+	text := renderText(t, r, "rep-hyphen", func(w *bytes.Buffer) error { return r.Rep(w, rpt, &rpt.Reps[0], nil) })
+	contains(t, text, "Mei-Mei Lin-Ödegaard · October 2026")
 }

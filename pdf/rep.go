@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/repcard/repcard"
@@ -56,6 +58,7 @@ func (r *Renderer) repPage1(d *doc, rpt *report.Report, rep *report.Rep, coachin
 	}
 	d.headline(&rep.Counts, untracked, note, r.repRule(rpt, rep))
 	d.goals(&rep.Goal, &rep.YTD.Counts)
+	d.lastMonth(rep)
 	d.alerts(rep.Alerts, "No alerts: nothing fell against your 3-month average.")
 	if err := d.trendCharts(rep.Monthly); err != nil {
 		return err
@@ -237,7 +240,9 @@ func splitParagraphs(s string) []string {
 
 // ---- page 2: learning from the nos ----
 
-func (r *Renderer) repPage2(d *doc, rep *report.Rep) error {
+// repPage2 is learning from the nos; coached names the coaching rules page
+// 1 printed, so that a record it told is not told again.
+func (r *Renderer) repPage2(d *doc, rep *report.Rep, coached map[string]bool) error {
 	if d.f.PageNo() == 1 {
 		d.addPage()
 	} else {
@@ -251,7 +256,7 @@ func (r *Renderer) repPage2(d *doc, rep *report.Rep) error {
 	d.followUps(rep.FollowUpsDue, rep.FollowUpsDueCount)
 	d.staleMaybes(rep.StaleMaybes, rep.StaleMaybesCount)
 	d.nearMisses(rep.NearMisses)
-	d.repWins(rep.Wins, &rep.Records)
+	d.repWins(rep.Wins, &rep.Records, coached)
 	return nil
 }
 
@@ -343,13 +348,13 @@ func (d *doc) followUps(fs []report.FollowUp, total int) {
 	shown := fs[:min(len(fs), maxFollowUps)]
 	rows := make([][]cell, len(shown))
 	for i, f := range shown {
-		rows[i] = []cell{{s: clean(f.Prospect)}, {s: day(f.Date)}, {s: orDash(clean(f.Reason))}, {s: day(f.LastTouch)}}
+		rows[i] = []cell{{s: clean(f.Prospect)}, {s: day(f.Date)}, {s: orDash(clean(f.Reason))}, {s: day(f.Due)}, {s: orDash(clean(f.Why))}}
 	}
 	d.section(section{
 		title: "Follow-ups due", note: "oldest first: they said no, then heard nothing",
 		empty: "No follow-ups due.",
 		t: &table{rowH: 5.6, cols: d.scale([]column{
-			{"Prospect", 62, 'L'}, {"Said no on", 25, 'L'}, {"Reason", 68, 'L'}, {"Last touch", 25, 'L'},
+			{"Prospect", 50, 'L'}, {"Said no on", 22, 'L'}, {"Reason", 43, 'L'}, {"Due", 22, 'L'}, {"Why due", 43, 'L'},
 		})},
 		rows: rows, total: max(total, len(fs)),
 	})
@@ -377,26 +382,26 @@ func (d *doc) nearMisses(ns []report.NearMiss) {
 	shown := ns[:min(len(ns), maxNearMisses)]
 	rows := make([][]cell, len(shown))
 	for i, n := range shown {
-		rows[i] = []cell{{s: clean(n.Prospect)}, {s: day(n.Date)}, {s: orDash(clean(n.Stage))},
+		rows[i] = []cell{{s: clean(n.Prospect)}, {s: day(n.Date)}, reached(&n),
 			{s: orDash(clean(n.Reason))}, {s: d.r.nullMoneyWhole(n.Amount)}}
 	}
 	d.section(section{
 		title: "Near misses", note: "a loss is a loss: study it once, set a follow-up date, move on",
 		empty: "No near misses.",
 		t: &table{rowH: 5.6, cols: d.scale([]column{
-			{"Prospect", 56, 'L'}, {"Lost on", 24, 'L'}, {"Stage", 30, 'L'}, {"Reason", 44, 'L'}, {"Amount", 26, 'R'},
+			{"Prospect", 52, 'L'}, {"Lost on", 24, 'L'}, {"Got as far as", 38, 'L'}, {"Reason", 40, 'L'}, {"Amount", 26, 'R'},
 		})},
 		rows: rows, total: len(ns),
 	})
 }
 
-func (d *doc) repWins(ws []report.Win, rec *report.Records) {
+func (d *doc) repWins(ws []report.Win, rec *report.Records, coached map[string]bool) {
 	var intro []string
-	if rec.BestMonth {
+	if rec.BestMonth && !coached[RuleBestMonth] {
 		intro = append(intro, fmt.Sprintf("Best month of the last 12: %s in commission (previous best %s).",
 			d.r.moneyWhole(rec.MonthCommission), d.r.moneyWhole(rec.PreviousBest)))
 	}
-	if rec.StreakMonths >= 2 {
+	if rec.StreakMonths >= 2 && !coached[RuleWinStreak] {
 		intro = append(intro, format.Int(rec.StreakMonths)+" months in a row with a sale.")
 	}
 	shown := ws[:min(len(ws), maxWins)]
@@ -412,6 +417,18 @@ func (d *doc) repWins(ws []report.Win, rec *report.Records) {
 		})},
 		rows: rows, total: len(ws),
 	})
+}
+
+// reached says how far a near miss got: the stage it reached, else its
+// probability ("90 % likely"), else that the export does not say.
+func reached(n *report.NearMiss) cell {
+	switch {
+	case clean(n.Stage) != "":
+		return cell{s: clean(n.Stage)}
+	case n.Probability.OK:
+		return cell{s: strconv.FormatFloat(math.Round(n.Probability.V*10)/10, 'f', -1, 64) + " % likely"}
+	}
+	return cell{s: "stage not recorded", st: stCellMute}
 }
 
 // staleProspect names what to chase: the prospect, else the open deal's id,

@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"github.com/repcard/repcard/internal/format"
 	"github.com/repcard/repcard/report"
 )
@@ -17,13 +21,24 @@ type loss struct {
 	Stage        string
 }
 
-// lossesOf returns the period's losses of a rep, oldest first.
+// lossesOf returns the period's losses of a rep in the order the
+// self-review takes them: largest amount first (no amount last), then
+// oldest, then by prospect. The worksheet pages go to the largest.
 func lossesOf(rep *report.Rep) []loss {
 	out := make([]loss, 0, len(rep.Losses))
 	for _, l := range rep.Losses {
 		out = append(out, loss{Prospect: l.Prospect, Date: l.Date, Amount: l.Amount, Reason: l.Reason,
 			Category: l.Category, Controllable: l.Controllable, Stage: l.Stage})
 	}
+	slices.SortStableFunc(out, func(a, b loss) int {
+		if a.Amount.OK != b.Amount.OK {
+			if a.Amount.OK {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.Amount.V, a.Amount.V), cmp.Compare(a.Date, b.Date), strings.Compare(a.Prospect, b.Prospect))
+	})
 	return out
 }
 
@@ -64,8 +79,7 @@ func (r *Renderer) reviewPages(d *doc, rep *report.Rep) {
 	if len(losses) == 0 {
 		d.line("No losses in "+d.pe.title+": nothing to review this time.", stQuiet)
 	} else {
-		d.para("For each no of "+d.pe.title+", answer the six questions in a sentence or two. "+
-			"Be honest: only you will read these pages.", stSecond)
+		d.para(reviewIntro(d.pe.title, len(losses)), stSecond)
 	}
 	shown := losses[:min(len(losses), maxReviewLoss)]
 	for i := range shown {
@@ -80,7 +94,7 @@ func (r *Renderer) reviewPages(d *doc, rep *report.Rep) {
 			rows[i] = []cell{{s: clean(l.Prospect)}, {s: day(l.Date)}, {s: orDash(clean(l.Reason))}, {s: d.r.nullMoneyWhole(l.Amount)}}
 		}
 		d.section(section{
-			title: "Other losses", note: "the same six questions apply",
+			title: "Other losses", note: "smaller; the same six questions apply",
 			t: &table{rowH: 5.6, cols: d.scale([]column{
 				{"Prospect", 70, 'L'}, {"Lost on", 26, 'L'}, {"Reason", 56, 'L'}, {"Amount", 28, 'R'},
 			})},
@@ -88,6 +102,18 @@ func (r *Renderer) reviewPages(d *doc, rep *report.Rep) {
 		})
 	}
 	d.planPage(rep)
+}
+
+// reviewIntro is the line above the worksheets: which nos they take, and
+// what the pages are for, worded for a rep who may share them with a
+// manager or keep them.
+func reviewIntro(period string, n int) string {
+	which := "For each no of " + period
+	if n > maxReviewLoss {
+		which = "For the " + format.Int(maxReviewLoss) + " largest of the " + format.Int(n) + " nos of " + period
+	}
+	return which + ", answer the six questions in a sentence or two. " +
+		"The pages are yours: honest answers help most, whether you keep them or go through them with your manager."
 }
 
 // lossBlock draws one loss and its six questions, with as many lines to

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/charts"
 	"github.com/repcard/repcard/internal/format"
 	"github.com/repcard/repcard/report"
@@ -174,17 +175,21 @@ func (d *doc) repTable(g *group) {
 		heads = []string{"Decided\ndeals", "Deals per\nsale", "Value per\ndeal"}
 	}
 	d.heading("Reps by value per "+d.words.one, 20)
+	prevHead, rankHead := "Last\nmonth", "Place\nchange"
+	if d.pe.ok && d.pe.p.Kind != repcard.PeriodMonth {
+		prevHead, rankHead = lastTwo(g.m)
+	}
 	t := &table{rowH: 5.8, zebra: true, cols: d.scale([]column{
-		{"Rep", 44, 'L'}, {heads[0], 17, 'R'}, {"Sales", 13, 'R'}, {heads[1], 17, 'R'},
-		{heads[2], 21, 'R'}, {"Commission", 25, 'R'}, {"Goal", 14, 'R'},
-		{"Trend", 13, 'C'}, {"Alerts", 16, 'R'},
+		{"Rep", 43.5, 'L'}, {heads[0], 14.6, 'R'}, {"Sales", 10.3, 'R'}, {heads[1], 14.6, 'R'},
+		{heads[2], 15.3, 'R'}, {prevHead, 15, 'R'}, {rankHead, 12.6, 'R'}, {"Commission", 19.2, 'R'}, {"Goal", 12.3, 'R'},
+		{"Trend", 10.7, 'C'}, {"Alerts", 10.9, 'R'},
 	})}
 	reps := byValuePerContact(g.reps)
 	rows := make([][]cell, len(reps))
 	alerts, marked, untracked := 0, false, 0
 	for i, rep := range reps {
 		alerts += len(rep.Alerts)
-		rows[i] = d.repRow(clean(rep.Rep), &rep.Metrics, len(rep.Alerts))
+		rows[i] = d.repRow(clean(rep.Rep), &rep.Metrics, len(rep.Alerts), rankCell(&rep.Rank))
 		switch {
 		case notTracked(rep):
 			rows[i][1], untracked = cell{s: dash, st: stCellMute}, untracked+1
@@ -197,7 +202,7 @@ func (d *doc) repTable(g *group) {
 		d.line("No reps in this report.", stQuiet)
 	}
 	d.rows(t, rows, stCell, 1)
-	d.totalRow(t, d.repRow(g.total, g.m, alerts))
+	d.totalRow(t, d.repRow(g.total, g.m, alerts, cell{}))
 	if g.missing > 0 {
 		d.line(count(g.missing, "rep", "reps")+" of this team not in this run: the totals include them", stNote)
 	}
@@ -210,10 +215,16 @@ func (d *doc) repTable(g *group) {
 	}
 }
 
-func (d *doc) repRow(name string, m *report.Metrics, alerts int) []cell {
+// repRow is one leaderboard row: rank is the rep's place cell (rankCell),
+// empty for the totals.
+func (d *doc) repRow(name string, m *report.Metrics, alerts int, rank cell) []cell {
 	al := cell{s: dash, st: stCellMute}
 	if alerts > 0 {
 		al = cell{s: format.Int(alerts)}
+	}
+	prev := report.NullMoney{}
+	if n := len(m.Monthly); n >= 2 {
+		prev = m.Monthly[n-2].ValuePerContact
 	}
 	return []cell{
 		{s: name},
@@ -221,6 +232,8 @@ func (d *doc) repRow(name string, m *report.Metrics, alerts int) []cell {
 		{s: format.Int(m.Closings)},
 		{s: ratio1(m.ContactsPerClose)},
 		{s: d.r.nullMoney(m.ValuePerContact)},
+		{s: d.r.nullMoney(prev)},
+		rank,
 		{s: d.r.moneyWhole(m.Commission)},
 		{s: pct(m.Goal.Attainment)},
 		arrow(m.TrendArrow),
@@ -228,16 +241,27 @@ func (d *doc) repRow(name string, m *report.Metrics, alerts int) []cell {
 	}
 }
 
+// lastTwo heads the leaderboard's month columns when the period is longer
+// than a month: they compare its last month with the one before, by name.
+func lastTwo(m *report.Metrics) (prevHead, rankHead string) {
+	n := len(m.Monthly)
+	if n < 2 {
+		return "Last\nmonth", "Place\nchange"
+	}
+	prev := monthAbbr(m.Monthly[n-2].Month)
+	return "Value\nin " + prev, "Place\nvs " + prev
+}
+
 // distribution draws contacts per sale across the reps.
 func (d *doc) distribution(g *group) error {
-	var vs []float64
+	var vs []charts.Dot
 	for _, rep := range g.reps {
 		if rep.ContactsPerClose.OK {
-			vs = append(vs, rep.ContactsPerClose.V)
+			vs = append(vs, charts.Dot{Name: clean(rep.Rep), Value: rep.ContactsPerClose.V})
 		}
 	}
 	o := d.chartOptions(d.cw, 45)
-	png, err := charts.RatioDistribution(vs, o)
+	png, err := charts.RatioDots(vs, o)
 	if err != nil {
 		return err
 	}

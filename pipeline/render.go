@@ -112,7 +112,7 @@ func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]docume
 		}
 		text := make([]pdf.Paragraph, len(paras))
 		for j, p := range paras {
-			text[j] = pdf.Paragraph{Title: p.Title, Text: p.Text}
+			text[j] = pdf.Paragraph{Title: p.Title, Text: p.Text, Rule: p.Rule}
 		}
 		if err := add(func(w io.Writer) error { return rd.pdf.Rep(w, rpt, rep, text) }, "reps", rep.Slug+".pdf"); err != nil {
 			return nil, err

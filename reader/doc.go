@@ -156,7 +156,11 @@
 // duplicate, except a deal with an id when several files hold deals: its
 // stage and amount change between exports, so the version of the newest
 // export counts (the file whose newest won or lost deal is the latest; then
-// the later path), and those deals are held until every sheet is read. A row that cannot be used is not an error: it becomes a
+// the later path), and those deals are held until every sheet is read. When the
+// version kept says the deal was won or lost and an older export has it open
+// at a stage, that stage is Record.StageReached: the stage the deal reached
+// before it was decided (a Salesforce export's Stage reads only "Closed
+// Lost" once it is lost). A row that cannot be used is not an error: it becomes a
 // repcard.Issue with its file, sheet, row, column, raw value, kind and
 // detail (repcard.IssueKind says what went wrong), and the batch goes on.
 //

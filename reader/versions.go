@@ -78,11 +78,47 @@ func (v *dealVersions) release(emit func(*repcard.Record), superseded func(p *sh
 				}
 			}
 		}
+		reached := v.reached(vs, win)
 		for i := range vs[win].recs {
+			if reached != "" {
+				vs[win].recs[i].StageReached = reached
+			}
 			emit(&vs[win].recs[i])
 		}
 	}
 	v.groups, v.byID = nil, nil
+}
+
+// reached returns, when version win says the deal was decided, the stage
+// of the newest other version that has it open with a stage; "" when there
+// is none.
+func (v *dealVersions) reached(vs []dealVersion, win int) string {
+	if !vs[win].decided() {
+		return ""
+	}
+	best := -1
+	for i := range vs {
+		if i == win || vs[i].decided() || vs[i].openStage() == "" {
+			continue
+		}
+		if best < 0 || v.newer(&vs[i], &vs[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return vs[best].openStage()
+}
+
+// openStage is the stage of the version's last open row with one.
+func (d *dealVersion) openStage() string {
+	for i := len(d.recs) - 1; i >= 0; i-- {
+		if d.recs[i].Outcome == repcard.OutcomeOpen && d.recs[i].Stage != "" {
+			return d.recs[i].Stage
+		}
+	}
+	return ""
 }
 
 // newer reports whether version a is newer than version b: from the newer

@@ -116,3 +116,59 @@ func TestDealVersionsSalesforceIDs(t *testing.T) {
 		t.Errorf("deals = %+v", deals)
 	}
 }
+
+// A deal decided in the newest export keeps, as StageReached, the stage an
+// older export had it open at; a Salesforce export's own Stage then reads
+// only "Closed Lost".
+func TestDealVersionsStageReached(t *testing.T) {
+	const head = "Opportunity ID,Opportunity Owner,Account Name,Stage,Amount,Close Date\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // id:stage:reached of each deal, sorted
+	}{{
+		name: "lost after negotiation",
+		files: map[string]string{
+			"q3.csv":  head + "A1,Jane Doe,Acme,Negotiation/Review,100,2026-10-15\nB1,Jane Doe,Beta,Closed Won,50,2026-09-30\n",
+			"oct.csv": head + "A1,Jane Doe,Acme,Closed Lost,100,2026-10-12\n",
+		},
+		want: "A1:Closed Lost:Negotiation/Review B1:Closed Won:",
+	}, {
+		name: "the newest open version of three",
+		files: map[string]string{
+			"1.csv": head + "A1,Jane Doe,Acme,Prospecting,100,2026-12-15\nX,Jane Doe,X,Closed Won,1,2026-08-01\n",
+			"2.csv": head + "A1,Jane Doe,Acme,Proposal/Price Quote,100,2026-11-15\nY,Jane Doe,Y,Closed Won,1,2026-09-01\n",
+			"3.csv": head + "A1,Jane Doe,Acme,Closed Lost,100,2026-10-12\n",
+		},
+		want: "A1:Closed Lost:Proposal/Price Quote X:Closed Won: Y:Closed Won:",
+	}, {
+		name: "still open: nothing reached",
+		files: map[string]string{
+			"a.csv": head + "A1,Jane Doe,Acme,Prospecting,100,2026-12-15\nX,Jane Doe,X,Closed Won,1,2026-08-01\n",
+			"b.csv": head + "A1,Jane Doe,Acme,Negotiation/Review,100,2026-12-15\nY,Jane Doe,Y,Closed Won,1,2026-09-01\n",
+		},
+		want: "A1:Negotiation/Review: X:Closed Won: Y:Closed Won:",
+	}, {
+		name: "lost in both exports",
+		files: map[string]string{
+			"a.csv": head + "A1,Jane Doe,Acme,Closed Lost,100,2026-10-12\n",
+			"b.csv": head + "A1,Jane Doe,Acme,Closed Lost,100,2026-10-12\n",
+		},
+		want: "A1:Closed Lost:",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, tt.files)
+			res := read(t, dir, nil)
+			var got []string
+			for _, d := range res.byKind(repcard.KindDeals) {
+				got = append(got, d.ID+":"+d.Stage+":"+d.StageReached)
+			}
+			slices.Sort(got)
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("deals %q, want %q (issues %v)", g, tt.want, res.batch.Issues)
+			}
+		})
+	}
+}

@@ -107,6 +107,7 @@ func (b *Builder) build(p repcard.Period, final bool) *Report {
 			}
 		}
 	}
+	rankReps(rep.Reps)
 	slices.Sort(mgrNames)
 	for _, name := range mgrNames {
 		m := mgrs[name]

@@ -582,7 +582,7 @@ func (b *Builder) addDeal(rec *repcard.Record) {
 		id = rec.DealID
 	}
 	d := deal{
-		rep: r, prospect: b.prospects.id(rec.Prospect), id: b.dealIDs.id(id), stage: b.stages.id(rec.Stage),
+		rep: r, prospect: b.prospects.id(rec.Prospect), id: b.dealIDs.id(id), stage: b.stages.id(stageReached(rec)),
 		date: rec.Date, created: rec.Created, amount: rec.Amount, hasAmount: rec.HasAmount,
 		prob: rec.Probability, hasProb: rec.HasProbability, status: repcard.OutcomeOpen,
 	}
@@ -623,6 +623,22 @@ func (b *Builder) addDeal(rec *repcard.Record) {
 		d.status = rec.Outcome // decided with no close date: in no month
 	}
 	b.deals = append(b.deals, d)
+}
+
+// stageReached is the stage a deal row says the deal reached: for a decided
+// deal, the stage an older export had it open at (Record.StageReached), or
+// its stage unless that is only its status word ("Closed Lost" in the one
+// column that is both), which says nothing of how far it got.
+func stageReached(rec *repcard.Record) string {
+	switch {
+	case rec.Outcome != repcard.OutcomeWon && rec.Outcome != repcard.OutcomeLost:
+		return rec.Stage
+	case rec.StageReached != "":
+		return rec.StageReached
+	case strings.EqualFold(strings.TrimSpace(rec.Stage), strings.TrimSpace(rec.OutcomeText)):
+		return ""
+	}
+	return rec.Stage
 }
 
 // DefaultPeriod returns the newest month whose last day is on or before the

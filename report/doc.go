@@ -128,6 +128,11 @@
 //     window (the rep has a date in mind). follow_up_after_days = 0 turns this
 //     rule off.
 //
+// Each says when it fell due ("due") and why ("why"): its follow-up date
+// ("follow-up date set"), or follow_up_after_days after the no ("90 days
+// after the no") or after the last touch since ("90 days after the last
+// touch").
+//
 // Stale maybes. An open deal (status open as exported, created on or before
 // the period end or with no created date) whose last sign of life — its
 // created date, the latest touch of the prospect, the latest activity
@@ -137,13 +142,22 @@
 // rep has an open deal with it (the deal speaks for it). Oldest first.
 // stale_after_days = 0 turns the list off. A maybe has a null amount; an
 // open deal carries its stage and, when it has one, its id ("deal"), which
-// names it where the export has no account.
+// names it where the export has no account. An open deal is listed once:
+// rows of one deal (the same id, or without one the same prospect and
+// amount — two exports, or one export listing it twice) give one entry,
+// the one with the latest sign of life; stale_maybes_count counts it once.
+// Pipeline sums are as exported.
 //
 // Near misses. Lost deals (or lost outcomes) closed in the period whose
 // stage contains a late_stages entry (ignoring case), or whose probability
 // is at least near_miss_probability (0 turns the probability rule off);
 // "by" says which. Lost outcomes of activities are folded per prospect and
-// month (the latest one is shown, "count" says how many).
+// month (the latest one is shown, "count" says how many). A near miss's
+// (and a loss's) stage is the stage the deal reached: of a decided deal,
+// the stage an older export had it open at (Record.StageReached), else its
+// stage unless that is only its status word — a Salesforce "Closed Lost" in
+// the one Stage column says nothing of how far the deal got, so the stage
+// is "" and the probability is what is known.
 //
 // Pipeline. pipeline_open sums the amounts of open deals created on or
 // before the period end (or with no created date), as exported: it is a
@@ -196,6 +210,15 @@
 // trend_arrow (for the manager table) is "up" when value_per_contact
 // changed by +5 % or more, "down" at −5 % or less, "flat" in between, ""
 // when undefined.
+//
+// Rank (reps only). Each rep's place among all the report's reps on value
+// per contact (to the cent) in the period's last month and in the month
+// before, with last month's value per contact: "#4 of 10, up 2". Reps
+// with no contacts in a month have no place that month and are not
+// counted in "of"; equal values share a place and the next is skipped (1,
+// 2, 2, 4), so a place depends on the values alone. change = previous_rank
+// − rank (up is positive), null unless both months have a place. A rep's
+// rank carries its own place only, never another rep's name.
 //
 // Months and the year to date. monthly holds the 12 months ending with the
 // period's last month, oldest first; has_data is false for a month with no

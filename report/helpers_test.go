@@ -47,11 +47,13 @@ func stage(s string) opt { return func(r *repcard.Record) { r.Stage = s } }
 func prob(p float64) opt {
 	return func(r *repcard.Record) { r.Probability, r.HasProbability = p, true }
 }
-func created(d string) opt   { return func(r *repcard.Record) { r.Created = day(d) } }
-func nfu(d string) opt       { return func(r *repcard.Record) { r.NextFollowUp = day(d) } }
-func dealID(id string) opt   { return func(r *repcard.Record) { r.DealID = id } }
-func rejections(n int) opt   { return func(r *repcard.Record) { r.Rejections = n } }
-func referralAsks(n int) opt { return func(r *repcard.Record) { r.ReferralAsks = n } }
+func outcomeText(s string) opt { return func(r *repcard.Record) { r.OutcomeText = s } }
+func reached(s string) opt     { return func(r *repcard.Record) { r.StageReached = s } }
+func created(d string) opt     { return func(r *repcard.Record) { r.Created = day(d) } }
+func nfu(d string) opt         { return func(r *repcard.Record) { r.NextFollowUp = day(d) } }
+func dealID(id string) opt     { return func(r *repcard.Record) { r.DealID = id } }
+func rejections(n int) opt     { return func(r *repcard.Record) { r.Rejections = n } }
+func referralAsks(n int) opt   { return func(r *repcard.Record) { r.ReferralAsks = n } }
 
 func act(rep, date, typ, prospect string, o ...opt) repcard.Record {
 	r := repcard.Record{Kind: repcard.KindActivities, Rep: rep, Date: day(date), Type: typ, Prospect: prospect}

@@ -27,16 +27,39 @@ type staleRef struct {
 // followUps spells out dues, in the same order; never nil.
 func (bd *build) followUps(dues []due) []FollowUp {
 	out := make([]FollowUp, len(dues))
+	afterNo, afterTouch := bd.quietWhy(true), bd.quietWhy(false)
 	for i, d := range dues {
 		out[i] = FollowUp{
 			Prospect: bd.prospect[d.prospect], Date: Day(d.no), Reason: bd.reason[d.reason],
 			LastTouch: Day(d.last), NextFollowUp: Day(d.nfu), DaysQuiet: int(d.quiet), Rule: "follow-up date",
 		}
-		if !d.byDate {
+		if d.byDate {
+			out[i].Due, out[i].Why = Day(d.nfu), WhyFollowUpDate
+		} else {
 			out[i].Rule = bd.quietRule(int(d.quiet))
+			out[i].Due, out[i].Why = Day(d.last+repcard.Date(bd.b.cfg.FollowUpAfterDays)), afterTouch
+			if d.last == d.no {
+				out[i].Why = afterNo
+			}
 		}
 	}
 	return out
+}
+
+// WhyFollowUpDate is FollowUp.Why of a follow-up due by the date set for it.
+const WhyFollowUpDate = "follow-up date set"
+
+// quietWhy says why a follow-up is due by the quiet rule: follow_up_after_days
+// after the no, or after a touch since.
+func (bd *build) quietWhy(afterNo bool) string {
+	n := strconv.Itoa(bd.b.cfg.FollowUpAfterDays) + " days after the "
+	if bd.b.cfg.FollowUpAfterDays == 1 {
+		n = "1 day after the "
+	}
+	if afterNo {
+		return n + "no"
+	}
+	return n + "last touch"
 }
 
 // staleList spells out refs, in the same order; never nil.

@@ -1,6 +1,9 @@
 package report
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // repEntry assembles one rep's entry.
 func (bd *build) repEntry(r int32) Rep {
@@ -9,6 +12,7 @@ func (bd *build) repEntry(r int32) Rep {
 	c.dues, c.stale = nil, nil
 	slices.SortFunc(follows, compareFollowUps)
 	slices.SortFunc(stale, compareStale)
+	stale = dedupeStale(stale)
 	slices.SortFunc(c.nears, compareNearMisses)
 	slices.SortFunc(c.losses, compareLosses)
 	c.followN, c.staleN = int64(len(follows)), int64(len(stale))
@@ -66,4 +70,47 @@ func (bd *build) records(r int32, c *calc) Records {
 		}
 	}
 	return rec
+}
+
+// dedupeStale keeps one entry per open deal of ss (sorted oldest first),
+// the one with the latest sign of life: a deal that two exports, or two
+// rows of one, both hold is one deal to chase. A deal is known by its id,
+// else by its prospect and amount; one with neither is kept as it is.
+func dedupeStale(ss []Stale) []Stale {
+	best := map[string]int{}
+	for i := range ss {
+		s := &ss[i]
+		k := staleKey(s)
+		if k == "" {
+			continue
+		}
+		if j, ok := best[k]; !ok || s.Since > ss[j].Since {
+			best[k] = i
+		}
+	}
+	out := ss[:0]
+	for i := range ss {
+		if k := staleKey(&ss[i]); k == "" || best[k] == i {
+			out = append(out, ss[i])
+		}
+	}
+	return out
+}
+
+// staleKey names the open deal s is, for dedupeStale; "" for a maybe or a
+// deal with neither id nor prospect.
+func staleKey(s *Stale) string {
+	switch {
+	case s.Kind != StaleOpenDeal:
+		return ""
+	case s.Deal != "":
+		return "id\x00" + s.Deal
+	case s.Prospect != "":
+		k := "p\x00" + foldKey(s.Prospect) + "\x00"
+		if s.Amount.OK {
+			k += strconv.FormatInt(int64(s.Amount.V), 10)
+		}
+		return k
+	}
+	return ""
 }

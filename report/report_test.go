@@ -2,7 +2,10 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -417,6 +420,8 @@ var fixtures = []fixture{
 			act("Fay Follow", "2026-10-25", "call", "Oct2 Co", lost("")),
 			act("Fay Follow", "2026-03-01", "call", "Old NFU Co", nfu("2026-04-01")),
 			act("Fay Follow", "2026-04-10", "call", "Old NFU Co", lost("")),
+			act("Fay Follow", "2026-05-02", "call", "Later Touch Co", lost("")),
+			act("Fay Follow", "2026-07-20", "email", "Later Touch Co"),
 			dealLost("Gus Deals", "2026-07-01", "Acme", "Went dark"),
 			dealWon("Gus Deals", "2026-10-10", "Beta", amt(1000)),
 			dealLost("Gus Deals", "2026-10-05", "Cyan", "Budget", nfu("2026-11-20")),
@@ -425,31 +430,33 @@ var fixtures = []fixture{
 			f := repOf(t, r, "Fay Follow")
 			var got []string
 			for _, x := range f.FollowUpsDue {
-				got = append(got, x.Prospect+" "+x.Rule)
+				got = append(got, x.Prospect+" "+x.Rule+" · due "+x.Due.String()+", "+x.Why)
 			}
 			want := []string{
-				"Old NFU Co quiet 204 days", // no on 04-10; its follow-up date 04-01 came before the no
-				"Quiet Co quiet 138 days",   // 06-15 → 10-31
-				"Edge90 Co quiet 90 days",   // exactly 90: due
-				"Dated Co follow-up date",   // 11-03 is before 10-31 + 7
-				"Six Co follow-up date",     // 11-06 too
+				"Old NFU Co quiet 204 days · due 2026-07-09, 90 days after the no",             // no on 04-10; its follow-up date 04-01 came before the no
+				"Later Touch Co quiet 103 days · due 2026-10-18, 90 days after the last touch", // an email on 07-20 after the no
+				"Quiet Co quiet 138 days · due 2026-09-13, 90 days after the no",               // 06-15 → 10-31
+				"Edge90 Co quiet 90 days · due 2026-10-31, 90 days after the no",               // exactly 90: due on the period end
+				"Dated Co follow-up date · due 2026-11-03, follow-up date set",                 // 11-03 is before 10-31 + 7
+				"Six Co follow-up date · due 2026-11-06, follow-up date set",                   // 11-06 too
 			}
 			eq(t, "follow-ups", len(got), len(want))
 			for i := range min(len(got), len(want)) {
 				eq(t, "follow-up", got[i], want[i])
 			}
-			eq(t, "follow_ups_due_count", f.FollowUpsDueCount, 5)
-			eq(t, "Dated Co next_follow_up", f.FollowUpsDue[3].NextFollowUp, dy("2026-11-03"))
-			eq(t, "Quiet Co reason", f.FollowUpsDue[1].Reason, "Not now")
+			eq(t, "follow_ups_due_count", f.FollowUpsDueCount, 6)
+			eq(t, "Dated Co next_follow_up", f.FollowUpsDue[4].NextFollowUp, dy("2026-11-03"))
+			eq(t, "Quiet Co reason", f.FollowUpsDue[2].Reason, "Not now")
 			// October's nos: Oct Co (a follow-up date after the no) and Oct2 Co (none)
 			near(t, "no_follow_up_share", f.NoFollowUpShare, 0.5)
 			g := repOf(t, r, "Gus Deals")
 			eq(t, "Gus follow-ups", len(g.FollowUpsDue), 1)
 			eq(t, "Gus follow-up", g.FollowUpsDue[0], FollowUp{
 				Prospect: "Acme", Date: dy("2026-07-01"), Reason: "Went dark", LastTouch: dy("2026-07-01"), DaysQuiet: 122, Rule: "quiet 122 days",
+				Due: dy("2026-09-29"), Why: "90 days after the no",
 			})
 			near(t, "Gus no_follow_up_share", g.NoFollowUpShare, 1) // Cyan has 11-20 in mind
-			eq(t, "team follow_ups_due_count", r.Team.FollowUpsDueCount, 6)
+			eq(t, "team follow_ups_due_count", r.Team.FollowUpsDueCount, 7)
 		},
 	},
 	{
@@ -496,6 +503,37 @@ var fixtures = []fixture{
 		},
 	},
 	{
+		name:   "stale_listed_once",
+		period: "2026-10",
+		recs: []repcard.Record{
+			// The same deal from two exports: by id, and without one by
+			// prospect and amount; the later sign of life is kept.
+			dealOpen("Olly Once", "2026-12-15", "Twin Id Co", amt(5000), created("2026-06-01"), recID("T-1"), stage("Proposal")),
+			dealOpen("Olly Once", "2026-12-15", "Twin Id Co", amt(5500), created("2026-06-20"), recID("T-1"), stage("Negotiation")),
+			dealOpen("Olly Once", "2026-12-15", "Twin Co", amt(4000), created("2026-07-01"), stage("Proposal")),
+			dealOpen("Olly Once", "2026-12-15", "twin  co", amt(4000), created("2026-07-01"), stage("Negotiation")),
+			dealOpen("Olly Once", "2026-12-15", "Twin Co", amt(9000), created("2026-07-01")), // another deal
+			dealOpen("Olly Once", "2026-12-15", "", amt(100), created("2026-07-01")),
+			dealOpen("Olly Once", "2026-12-15", "", amt(100), created("2026-07-01")), // no id, no account: cannot tell
+		},
+		check: func(t *testing.T, r *Report) {
+			o := repOf(t, r, "Olly Once")
+			var got []string
+			for _, s := range o.StaleMaybes {
+				got = append(got, fmt.Sprintf("%s %s %s %s", s.Prospect, s.Deal, s.Since, s.Amount.V))
+			}
+			want := []string{
+				" " + " 2026-07-01 100.00", " " + " 2026-07-01 100.00",
+				"Twin Co  2026-07-01 9000.00", "Twin Co  2026-07-01 4000.00",
+				"Twin Id Co T-1 2026-06-20 5500.00",
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			eq(t, "stale", strings.Join(got, "; "), strings.Join(want, "; "))
+			eq(t, "stale_maybes_count", o.StaleMaybesCount, 5)
+		},
+	},
+	{
 		name:   "near_misses",
 		period: "2026-10",
 		recs: []repcard.Record{
@@ -509,6 +547,11 @@ var fixtures = []fixture{
 			act("Ned Near", "2026-10-07", "call", "Omega", lost("went with competitor"), stage("Proposal sent"), amt(4000)),
 			act("Ned Near", "2026-10-08", "call", "omega", lost(""), stage("proposal")),
 			act("Ned Near", "2026-10-09", "call", "Psi", lost("")),
+			// One column for status and stage: "Closed Lost" says nothing
+			// of the stage reached; an older export's open stage does.
+			dealLost("Sal Stage", "2026-10-03", "S1", "", stage("Closed Lost"), outcomeText("Closed Lost"), prob(90)),
+			dealLost("Sal Stage", "2026-10-04", "S2", "", stage("Closed Lost"), outcomeText("closed lost"), reached("Negotiation/Review")),
+			dealLost("Sal Stage", "2026-10-05", "S3", "", stage("Closed Lost"), outcomeText("Closed Lost"), reached("Prospecting"), prob(75)),
 		},
 		check: func(t *testing.T, r *Report) {
 			n := repOf(t, r, "Nia Near")
@@ -528,6 +571,18 @@ var fixtures = []fixture{
 			eq(t, "Ned near miss", d.NearMisses[0].Count, 2)
 			eq(t, "Ned near miss date", d.NearMisses[0].Date, dy("2026-10-08")) // the latest
 			eq(t, "Ned near miss prospect", d.NearMisses[0].Prospect, "Omega")
+			sal := repOf(t, r, "Sal Stage")
+			var got []string
+			for _, x := range sal.NearMisses {
+				got = append(got, x.Prospect+" "+x.By+" "+x.Stage)
+			}
+			want = []string{"S1 probability ", "S2 stage Negotiation/Review", "S3 probability Prospecting"}
+			eq(t, "Sal near misses", strings.Join(got, "; "), strings.Join(want, "; "))
+			for _, l := range sal.Losses {
+				if l.Stage == "Closed Lost" {
+					t.Errorf("loss %s: stage %q, the status word", l.Prospect, l.Stage)
+				}
+			}
 		},
 	},
 	{

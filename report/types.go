@@ -84,6 +84,7 @@ type Rep struct {
 	CommissionPerSale repcard.Money `json:"commission_per_sale"`
 	Metrics
 	Records      Records    `json:"records"`
+	Rank         Rank       `json:"rank"` // on value per contact, this month and last
 	FollowUpsDue []FollowUp `json:"follow_ups_due"`
 	StaleMaybes  []Stale    `json:"stale_maybes"`
 	NearMisses   []NearMiss `json:"near_misses"`
@@ -247,6 +248,8 @@ type FollowUp struct {
 	NextFollowUp Day    `json:"next_follow_up,omitempty"`
 	DaysQuiet    int    `json:"days_quiet"` // period end − last touch
 	Rule         string `json:"rule"`       // "quiet N days" or "follow-up date"
+	Due          Day    `json:"due"`        // the follow-up date, or last touch + follow_up_after_days
+	Why          string `json:"why"`        // "90 days after the no", "90 days after the last touch" or "follow-up date set"
 }
 
 // Stale is an open deal or a maybe that has gone quiet.

@@ -561,6 +561,23 @@ func repEntry(t *testing.T, metrics []byte, rep string) []byte {
 	return nil
 }
 
+// withoutRank splits a rep's entry of metrics.json into the entry without
+// its "rank" and the rank.
+func withoutRank(t *testing.T, entry []byte) (own, rank []byte) {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(entry, &m); err != nil {
+		t.Fatalf("rep entry: %v", err)
+	}
+	rank = m["rank"]
+	delete(m, "rank")
+	own, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return own, rank
+}
+
 // repField returns one field of rep's entry in metrics.json.
 func repField(t *testing.T, metrics []byte, rep, field string) any {
 	t.Helper()
@@ -622,10 +639,16 @@ func checkRun(t *testing.T, res hostileResult, want []wantIssue) {
 	if res.maxRSS > 600<<20 {
 		t.Errorf("used %d MB of memory", res.maxRSS>>20)
 	}
-	if got := repEntry(t, res.metrics, "Gina Good"); !bytes.Equal(got, baseline.entry) {
+	// Gina's place on value per contact is among the run's reps, and the
+	// bad file may bring others: her numbers are compared without it, her
+	// PDF when her place is the same.
+	got := repEntry(t, res.metrics, "Gina Good")
+	gotOwn, gotRank := withoutRank(t, got)
+	wantOwn, wantRank := withoutRank(t, baseline.entry)
+	if !bytes.Equal(gotOwn, wantOwn) {
 		t.Errorf("the good file's numbers changed:\n%s\nwant\n%s", got, baseline.entry)
 	}
-	if pdf, err := os.ReadFile(filepath.Join(res.out, "reps", "gina-good.pdf")); err != nil || !bytes.Equal(pdf, baseline.pdf) {
+	if pdf, err := os.ReadFile(filepath.Join(res.out, "reps", "gina-good.pdf")); err != nil || bytes.Equal(gotRank, wantRank) && !bytes.Equal(pdf, baseline.pdf) {
 		t.Errorf("the good rep's PDF differs from the run without the bad file (%v)", err)
 	}
 	for _, w := range want {
