@@ -172,7 +172,7 @@ func arrow(s string) cell {
 func (d *doc) repTable(g *group) {
 	heads := []string{"Contacts", "Contacts\nper sale", "Value per\ncontact"}
 	if d.words.decided {
-		heads = []string{"Decided\ndeals", "Deals per\nsale", "Value per\ndeal"}
+		heads = []string{"Decided\ndeals", "Deals\nper sale", "Value per\ndeal"}
 	}
 	d.heading("Reps by value per "+d.words.one, 20)
 	prevHead, rankHead := "Last\nmonth", "Place\nchange"
@@ -180,9 +180,9 @@ func (d *doc) repTable(g *group) {
 		prevHead, rankHead = lastTwo(g.m)
 	}
 	t := &table{rowH: 5.8, zebra: true, cols: d.scale([]column{
-		{"Rep", 43.5, 'L'}, {heads[0], 14.6, 'R'}, {"Sales", 10.3, 'R'}, {heads[1], 14.6, 'R'},
-		{heads[2], 15.3, 'R'}, {prevHead, 15, 'R'}, {rankHead, 12.6, 'R'}, {"Commission", 19.2, 'R'}, {"Goal", 12.3, 'R'},
-		{"Trend", 10.7, 'C'}, {"Alerts", 10.9, 'R'},
+		{"Rep", 37, 'L'}, {heads[0], 15.5, 'R'}, {"Sales", 11, 'R'}, {heads[1], 15.5, 'R'},
+		{heads[2], 17, 'R'}, {prevHead, 17, 'R'}, {rankHead, 13, 'R'}, {"Commission", 19.2, 'R'}, {"Goal", 12.3, 'R'},
+		{"Trend", 10.7, 'C'}, {"Alerts", 10.8, 'R'},
 	})}
 	reps := byValuePerContact(g.reps)
 	rows := make([][]cell, len(reps))

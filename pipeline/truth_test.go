@@ -188,7 +188,7 @@ func TestNotTrackedIsNotZero(t *testing.T) {
 	hasAll(t, "team summary", team,
 		"Each “no” was worth $40.00 5 contacts · 5 sales · 1 sale every 2.5 contacts · $450 earned",
 		"1 rep's data counts sales but not contacts: the figures per contact leave their sales out.",
-		"Sam Sales – 3 – – $250",
+		"Sam Sales – 3 – – – – $250",
 	)
 	if tm := m["team"].(map[string]any); tm["value_per_contact"] != 40.0 || tm["contacts_per_close"] != 2.5 {
 		t.Errorf("team value_per_contact %v, contacts_per_close %v, want 40 and 2.5", tm["value_per_contact"], tm["contacts_per_close"])
@@ -283,7 +283,7 @@ func TestMarksHaveOneMeaning(t *testing.T) {
 		"!▲", "!▼", "!▬",
 	)
 	// Val Drop's row: value per contact down, so ↓, and 1 alert.
-	if !regexp.MustCompile(`Val Drop 9 1 9\.0 \$1,476\.11 \$13,285 – ↓ 1`).MatchString(team) {
+	if !regexp.MustCompile(`Val Drop 9 1 9\.0 \$1,476\.11 \$2,500\.00 = \$13,285 – ↓ 1`).MatchString(team) {
 		t.Errorf("team summary lacks Val Drop's row with ↓:\n%s", team)
 	}
 	rep := pdfWords(t, filepath.Join(out, "reps", "val-drop.pdf"))
