@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -261,6 +262,13 @@ func (d *doc) textFit(x, y, w float64, s string, st style) float64 {
 // textAlign draws s in a cell from x of width w, aligned 'L', 'R' or 'C',
 // cut to fit.
 func (d *doc) textAlign(x, y, w float64, s string, st style, align byte) {
+	if align == 'R' && isFigure(s) {
+		// A figure is never cut to "$1,47…": one wider than its column is
+		// set smaller, down to minFigureScale of its size, before any cut.
+		for floor := st.pt * minFigureScale; st.pt > floor && d.width(s, st) > w; {
+			st.pt = max(floor, st.pt-0.25)
+		}
+	}
 	s = d.fit(s, st, w)
 	switch align {
 	case 'R':
@@ -270,6 +278,24 @@ func (d *doc) textAlign(x, y, w float64, s string, st style, align byte) {
 	default:
 		d.text(x, y, s, st)
 	}
+}
+
+// minFigureScale is how far textAlign shrinks a figure to fit its column.
+const minFigureScale = 0.75
+
+// isFigure reports whether s is a number as the tables print it ("$1,476.11",
+// "381 %", "† 24", "−41 %"): digits, and no letters.
+func isFigure(s string) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			return false
+		case unicode.IsDigit(r):
+			digit = true
+		}
+	}
+	return digit
 }
 
 // fit returns s, or s cut at a character boundary and ended with "…", so

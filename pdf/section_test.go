@@ -187,3 +187,27 @@ func TestLossesWithoutReason(t *testing.T) {
 		t.Error("says none of the nos with a reason was in the rep's control, with no reason at all")
 	}
 }
+
+// A figure wider than its column is set smaller rather than cut; a word is
+// still cut with "…".
+func TestFigureNeverCut(t *testing.T) {
+	r := newRenderer(t, Options{})
+	d := r.newDoc("fig", "Test", "running", "footer", periodOf(fixture()))
+	w := d.width("$1,476.11", stCell) * 0.9 // a tenth too narrow at the cell's size
+	d.textAlign(d.left, d.y+10, w, "$1,476.11", stCell, 'R')
+	d.textAlign(d.left, d.y+20, w, "Commissions", stCell, 'R')
+	var buf bytes.Buffer
+	if err := d.finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, buf.Bytes())
+	contains(t, text, "$1,476.11")
+	if strings.Contains(text, "Commissions") || !strings.Contains(text, "…") {
+		t.Errorf("the word was not cut with …:\n%s", text)
+	}
+	for s, want := range map[string]bool{"$1,476.11": true, "381 %": true, "† 24": true, "−41 %": true, "–": false, "Jane Doe": false, "CHF 12": false} {
+		if got := isFigure(s); got != want {
+			t.Errorf("isFigure(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

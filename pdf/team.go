@@ -189,7 +189,7 @@ func (d *doc) repTable(g *group) {
 	alerts, marked, untracked := 0, false, 0
 	for i, rep := range reps {
 		alerts += len(rep.Alerts)
-		rows[i] = d.repRow(clean(rep.Rep), &rep.Metrics, len(rep.Alerts), rankCell(&rep.Rank))
+		rows[i] = d.repRow(d.nameLines(clean(rep.Rep), t.cols[0].w-2*cellPad), &rep.Metrics, len(rep.Alerts), rankCell(&rep.Rank))
 		switch {
 		case notTracked(rep):
 			rows[i][1], untracked = cell{s: dash, st: stCellMute}, untracked+1
@@ -213,6 +213,22 @@ func (d *doc) repTable(g *group) {
 	if untracked > 0 {
 		d.line(dash+" contacts not tracked: the data counts sales only", stNote)
 	}
+}
+
+// nameLines is a rep's name for a table cell w wide: whole on one line, or
+// broken at spaces onto two, the second cut with "…" if it must be.
+func (d *doc) nameLines(name string, w float64) string {
+	if d.width(name, stCell) <= w {
+		return name
+	}
+	i := strings.LastIndexByte(name, ' ')
+	for i > 0 && d.width(name[:i], stCell) > w {
+		i = strings.LastIndexByte(name[:i], ' ')
+	}
+	if i <= 0 {
+		return d.fit(name, stCell, w)
+	}
+	return name[:i] + "\n" + d.fit(name[i+1:], stCell, w)
 }
 
 // repRow is one leaderboard row: rank is the rep's place cell (rankCell),
