@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/repcard/repcard/pipeline"
+)
+
+// stepsEnv set to 1 has the command run as a test child print a line on
+// stderr for each step of its progress ("step"), so that a test can stop
+// it at a chosen step.
+const stepsEnv = "REPCARD_TEST_STEPS"
+
+type stepLines struct{ pipeline.Progress }
+
+var stepMu sync.Mutex
+
+func (s stepLines) Step(what string) {
+	s.Progress.Step(what)
+	stepMu.Lock()
+	fmt.Fprintln(os.Stderr, "step", what)
+	stepMu.Unlock()
+}
+
+// examplesInbox is the repository's example inbox.
+func examplesInbox(t *testing.T) string {
+	t.Helper()
+	inbox, err := filepath.Abs(filepath.Join("..", "..", "examples", "inbox"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return inbox
+}
+
+// sets are the two complete sets a period folder may hold in the kill
+// tests: the old one (with -self-review, a document of a rep no longer in
+// the data, and a delivery ledger) and the new one (without -self-review,
+// the ledger carried over).
+func oldAndNew(t *testing.T, dir, inbox string) (oldSet, newSet map[string][]byte) {
+	t.Helper()
+	newOut := filepath.Join(dir, "new")
+	if r := runBinary(t, dir, "run", "-in", inbox, "-out", newOut, "-quiet"); r.code != exitOK {
+		t.Fatalf("run: exit %d %s", r.code, r.stderr)
+	}
+	oldOut := filepath.Join(dir, "old")
+	if r := runBinary(t, dir, "run", "-in", inbox, "-out", oldOut, "-self-review", "-quiet"); r.code != exitOK {
+		t.Fatalf("run: exit %d %s", r.code, r.stderr)
+	}
+	writeFile(t, filepath.Join(oldOut, "2026-10", "reps", "gone.pdf"), "a rep no longer in the data")
+	writeFile(t, filepath.Join(oldOut, "2026-10", "deliveries.csv"), "rep,sent\n")
+	writeFile(t, filepath.Join(newOut, "2026-10", "deliveries.csv"), "rep,sent\n")
+	return readTree(t, filepath.Join(oldOut, "2026-10")), readTree(t, filepath.Join(newOut, "2026-10"))
+}
+
+// putTree makes dir hold exactly files.
+func putTree(t *testing.T, dir string, files map[string][]byte) {
+	t.Helper()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range files {
+		writeFile(t, filepath.Join(dir, name), string(b))
+	}
+}
+
+// TestRunKilled stops a run with SIGKILL or SIGTERM after a step chosen at
+// random from the steps it prints (reading each file, rendering each PDF),
+// never by the clock: the period folder must then hold, byte for byte,
+// either the whole old set or the whole new one; and the next run leaves
+// no staging folder or temp file behind.
+func TestRunKilled(t *testing.T) {
+	dir := t.TempDir()
+	inbox := examplesInbox(t)
+	oldSet, newSet := oldAndNew(t, dir, inbox)
+	out := filepath.Join(dir, "out")
+	period := filepath.Join(out, "2026-10")
+	args := []string{"run", "-in", inbox, "-out", out, "-workers", "2"}
+
+	// How many steps a whole run prints.
+	putTree(t, period, oldSet)
+	steps := len(runSteps(t, dir, args, -1, 0))
+	if steps < 10 {
+		t.Fatalf("a run printed %d steps", steps)
+	}
+	seed := time.Now().UnixNano()
+	t.Logf("seed %d; %d steps", seed, steps)
+	rnd := rand.New(rand.NewPCG(uint64(seed), 0))
+	sawOld, sawNew := 0, 0
+	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM} {
+		// The first step, the last, and random ones between.
+		at := []int{1, steps}
+		for range 4 {
+			at = append(at, 1+rnd.IntN(steps))
+		}
+		for _, k := range at {
+			putTree(t, period, oldSet)
+			runSteps(t, dir, args, k, sig)
+			got := readTree(t, period)
+			switch {
+			case maps.EqualFunc(got, oldSet, bytes.Equal):
+				sawOld++
+			case maps.EqualFunc(got, newSet, bytes.Equal):
+				sawNew++
+			default:
+				t.Errorf("%v after step %d of %d: a mixed set: %v", sig, k, steps, slices.Sorted(maps.Keys(got)))
+			}
+		}
+	}
+	t.Logf("old set %d times, new set %d times", sawOld, sawNew)
+	if r := runBinary(t, dir, args...); r.code != exitOK {
+		t.Fatalf("run after kills: exit %d %s", r.code, r.stderr)
+	}
+	if got := readTree(t, period); !maps.EqualFunc(got, newSet, bytes.Equal) {
+		t.Errorf("after a whole run: %v", slices.Sorted(maps.Keys(got)))
+	}
+	if n := countFiles(out, isTempName); n > 0 {
+		t.Errorf("%d stray temp files after the next run", n)
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".2026-10.*")); len(left) > 0 {
+		t.Errorf("left after the next run: %v", left)
+	}
+}
+
+// runSteps runs the binary with args, printing its steps, and sends it sig
+// right after its k-th step (k < 0: never); it returns the steps seen.
+func runSteps(t *testing.T, dir string, args []string, k int, sig syscall.Signal) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := repcardCmd(ctx, args...)
+	cmd.Dir = dir
+	cmd.Env = append(cmd.Env, stepsEnv+"=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var steps, other []string
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, "step ") {
+			other = append(other, line)
+			continue
+		}
+		steps = append(steps, line)
+		if len(steps) == k {
+			cmd.Process.Signal(sig)
+		}
+	}
+	err = cmd.Wait()
+	if k < 0 && err != nil {
+		t.Fatalf("run: %v %s", err, other)
+	}
+	if k > 0 && len(steps) < k {
+		t.Fatalf("the run ended after %d steps, before step %d", len(steps), k)
+	}
+	var ee *exec.ExitError
+	if k > 0 && sig == syscall.SIGTERM && errors.As(err, &ee) && ee.ExitCode() < 0 {
+		t.Errorf("SIGTERM ended the run without its handler: %v", err)
+	}
+	return steps
+}
