@@ -178,3 +178,85 @@ func runSteps(t *testing.T, dir string, args []string, k int, sig syscall.Signal
 	}
 	return steps
 }
+
+// TestRunConcurrent starts two runs on one out folder at once, ten times:
+// both end well — the second waits for the first, or with -no-wait says
+// who is writing and exits 2 — and the folder holds one run's set.
+func TestRunConcurrent(t *testing.T) {
+	dir := smallInbox(t)
+	inbox := filepath.Join(dir, "inbox")
+	single := filepath.Join(dir, "single")
+	if r := runBinary(t, dir, "run", "-in", inbox, "-out", single, "-quiet"); r.code != exitOK {
+		t.Fatalf("run: exit %d %s", r.code, r.stderr)
+	}
+	want := readTree(t, filepath.Join(single, "2026-10"))
+	out := filepath.Join(dir, "out")
+	for i := range 10 {
+		noWait := i%2 == 1
+		var wg sync.WaitGroup
+		res := make([]cmdResult, 2)
+		for j := range 2 {
+			args := []string{"run", "-in", inbox, "-out", out, "-quiet"}
+			if noWait && j == 1 {
+				args = append(args, "-no-wait")
+			}
+			wg.Go(func() { res[j] = runBinary(t, dir, args...) })
+		}
+		wg.Wait()
+		for j, r := range res {
+			locked := noWait && j == 1 && r.code == exitUsage && strings.Contains(r.stderr, "another repcard is writing "+filepath.Join(out, "2026-10")+" (pid ")
+			if r.code != exitOK && !locked {
+				t.Errorf("pair %d, run %d: exit %d %s", i, j, r.code, r.stderr)
+			}
+		}
+		if got := readTree(t, filepath.Join(out, "2026-10")); !maps.EqualFunc(got, want, bytes.Equal) {
+			t.Errorf("pair %d: set %v, want %v", i, slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".2026-10.*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// smallDisk mounts a tmpfs of size (as mount's size=, "1536k") at a new
+// folder, unmounted when the test ends; it skips the test where it cannot
+// mount (not root, no tmpfs).
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "disk")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("skipped: cannot mount a %s tmpfs to fill (%v: %s); needs root on Linux", size, err, bytes.TrimSpace(out))
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
+	return dir
+}
+
+// TestRunDiskFull: a run that fills the disk leaves the previous set as it
+// was, and no staging folder.
+func TestRunDiskFull(t *testing.T) {
+	disk := smallDisk(t, "1536k")
+	out := filepath.Join(disk, "out")
+	small := filepath.Join(smallInbox(t), "inbox")
+	if r := runBinary(t, disk, "run", "-in", small, "-out", out, "-quiet"); r.code != exitOK {
+		t.Fatalf("small run: exit %d %s", r.code, r.stderr)
+	}
+	period := filepath.Join(out, "2026-10")
+	want := readTree(t, period)
+	r := runBinary(t, disk, "run", "-in", examplesInbox(t), "-out", out, "-self-review", "-quiet")
+	if r.code != exitPartial || !strings.Contains(r.stderr, "no space left on device") || !strings.Contains(r.stderr, "nothing in "+period+" was changed") {
+		t.Errorf("exit %d (want %d), stderr %q", r.code, exitPartial, r.stderr)
+	}
+	if got := readTree(t, period); !maps.EqualFunc(got, want, bytes.Equal) {
+		t.Errorf("after a disk-full run: %v, want %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+	}
+	if left, _ := filepath.Glob(filepath.Join(out, ".2026-10.*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
