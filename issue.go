@@ -105,6 +105,8 @@ func (i Issue) Reason() string {
 		return "sheet not read, though it looks like sales data: " + d + " (add a mapping: for it in config.yaml)"
 	case IssueNotSalesData:
 		return "not sales data: " + d
+	case IssuePassedOver:
+		return "passed over: " + d
 	case IssueMixedDateOrder:
 		return "dates in this column are written both month/day and day/month; read as " + d + " (set date_order in config)"
 	case IssueUndecidedDateOrder:

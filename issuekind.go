@@ -60,6 +60,7 @@ const (
 	// Left nothing out: a sheet with no sales data in it.
 
 	IssueNotSalesData // Detail: why no kind fits (Input.Reason); an empty sheet, a line of text, a product or account list (Input.NotRead is NotReadNotSalesData)
+	IssuePassedOver   // Detail: what the entry is ("symbolic link (not followed)", "named pipe"); an inbox entry that is no file to read
 
 	issueKinds // the number of kinds
 )
@@ -92,5 +93,5 @@ var issueKindNames = [issueKinds]string{
 	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
 	"over limit", "over total rows", "after total rows", "sheet not read", "mixed date order",
 	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
-	"not sales data",
+	"not sales data", "passed over",
 }

@@ -34,7 +34,7 @@ type Rebuild struct {
 // then. A failed rebuild is reported through opts.Rebuilt and the watch
 // goes on.
 func (p *Pipeline) Watch(ctx context.Context, opts WatchOptions) error {
-	w := newInboxWatcher(p.cfg.Inbox, opts.NoEvents)
+	w := newInboxWatcher(p.cfg.Inbox, p.cfg.Out, opts.NoEvents)
 	defer w.close()
 	rebuild := func() {
 		start := time.Now()

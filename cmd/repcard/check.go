@@ -90,8 +90,11 @@ func printBatch(w io.Writer, inbox string, b *reader.Batch) {
 		fmt.Fprintln(tw, line)
 	}
 	tw.Flush()
-	if len(b.Ignored) > 0 {
+	if len(b.Ignored) > 0 || b.OutFolder != "" {
 		fmt.Fprintln(w, "\nPassed over:")
+		if b.OutFolder != "" {
+			fmt.Fprintf(w, "  %s/: the out folder, where repcard writes (never read as input)\n", b.OutFolder)
+		}
 		for _, ig := range b.Ignored {
 			fmt.Fprintf(w, "  %s: %s\n", ig.File, ig.Reason)
 		}
