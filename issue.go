@@ -121,6 +121,8 @@ func (i Issue) Reason() string {
 			cells = "1 cell of the columns read holds"
 		}
 		return cells + " a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it"
+	case IssueNegativeWon:
+		return "won deal with an amount below zero: used as given, and it lowers the revenue (a refund or credit note belongs in its own row or system)"
 	case IssueMissingGlyph:
 		c, _ := utf8.DecodeRuneInString(d)
 		return fmt.Sprintf("character %q (U+%04X) has no glyph in the PDF fonts and prints as a box; set font: in config to a TTF that has it", c, c)

@@ -27,6 +27,9 @@ func (r *inboxReader) discover() ([]string, error) {
 	}
 	var files []string
 	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == r.dir {
+			return fmt.Errorf("inbox %s cannot be read: %w", r.dir, err)
+		}
 		if err != nil {
 			rel := r.rel(p)
 			r.fileIssue(rel, "", repcard.IssueUnlistable, err.Error())

@@ -206,6 +206,7 @@ type inboxReader struct {
 	// limits.max_total_rows; overTotal is set once it is passed.
 	totalRows int
 	overTotal bool
+	amounts   moneyTotal // the amounts read, against MaxTotalAmount
 	ctx       context.Context
 	dir       string
 	cfg       *config.Config

@@ -186,6 +186,11 @@ func (c *configFlags) load(fs *flag.FlagSet, stderr io.Writer) (*config.Config, 
 // when the inbox can be read.
 func inboxCode(cmd, inbox string, emptyOK bool, stderr io.Writer) int {
 	entries, err := os.ReadDir(inbox)
+	if fi, serr := os.Stat(inbox); err != nil && serr == nil && fi.IsDir() {
+		fmt.Fprintf(stderr, "%s: inbox %s cannot be read (%v); let your user read the folder, or name another with -in DIR\n",
+			cmd, inbox, errors.Unwrap(err))
+		return exitUsage
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: inbox %s is not a folder (%v); name the folder of your exports with -in DIR or inbox: in config.yaml\n",
 			cmd, inbox, errors.Unwrap(err))

@@ -260,3 +260,48 @@ func TestRunDiskFull(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestUnreadableInbox runs the command as another user on an inbox that
+// user may not read: it says so, rather than that there are no dated rows.
+func TestUnreadableInbox(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("skipped: needs root, to run the command as a user who cannot read the inbox")
+	}
+	base, err := os.MkdirTemp("", "repcard-unreadable-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(base)
+	if err := os.Chmod(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(base, "repcard")
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	inbox := filepath.Join(base, "inbox")
+	writeFile(t, filepath.Join(inbox, "calls.csv"), "Rep,Date,Type\nJane Doe,2026-10-05,call\n")
+	if err := os.Chmod(inbox, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"run", "check"} {
+		cmd := exec.Command(bin, name, "-in", inbox)
+		cmd.Dir = base
+		cmd.Env = append(os.Environ(), asChild)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != exitUsage {
+			t.Fatalf("%s: %v, want exit %d; stderr %s", name, err, exitUsage, stderr.String())
+		}
+		if want := "inbox " + inbox + " cannot be read (permission denied)"; !strings.Contains(stderr.String(), want) {
+			t.Errorf("%s: stderr %q, want %q", name, stderr.String(), want)
+		}
+	}
+}
