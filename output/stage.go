@@ -257,10 +257,11 @@ func (s *Stage) WriteFile(path string, fn func(w io.Writer) error) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
+	var pe *fs.PathError
+	if err != nil && !errors.As(err, &pe) { // a PathError names the file already
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return nil
+	return err
 }
 
 // exchangeDirs is exchange; tests take the two-rename way through it.

@@ -305,3 +305,62 @@ func TestUnreadableInbox(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchRecoversDiskFull: watch's rebuild fails on a full disk, says so
+// and when it tries again, and succeeds once space is freed.
+func TestWatchRecoversDiskFull(t *testing.T) {
+	disk := smallDisk(t, "1536k")
+	filler := filepath.Join(disk, "filler")
+	f, err := os.Create(filler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(make([]byte, 1536<<10)) // fills the disk: the error is expected
+	f.Close()
+	inbox := filepath.Join(smallInbox(t), "inbox")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := repcardCmd(ctx, "watch", "-in", inbox, "-out", filepath.Join(disk, "out"), "-settle", "50ms", "-poll", "20ms", "-retry", "50ms")
+	cmd.Dir = disk
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Wait()
+	defer cmd.Process.Signal(syscall.SIGTERM)
+	sc := bufio.NewScanner(stdout)
+	var lines []string
+	next := func() string {
+		t.Helper()
+		if !sc.Scan() {
+			t.Fatalf("watch ended early; it printed %q", lines)
+		}
+		lines = append(lines, sc.Text())
+		return sc.Text()
+	}
+	if l := next(); !strings.HasPrefix(l, "Watching ") {
+		t.Fatalf("first line %q", l)
+	}
+	l := next()
+	if !strings.Contains(l, "not rebuilt: write ") || !strings.Contains(l, "metrics.json: no space left on device (nothing in "+filepath.Join(disk, "out", "2026-10")+" was changed); trying again in 50ms") {
+		t.Fatalf("on a full disk: %q", l)
+	}
+	if err := os.Remove(filler); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		l = next()
+		if !strings.Contains(l, "not rebuilt: ") {
+			break
+		}
+	}
+	if !strings.Contains(l, "rebuilt 2026-10: 2 reps, 4 PDFs") || !strings.Contains(l, "(recovered after ") {
+		t.Errorf("after freeing space: %q", l)
+	}
+	if _, err := os.Stat(filepath.Join(disk, "out", "2026-10", "metrics.json")); err != nil {
+		t.Error(err)
+	}
+}
