@@ -56,7 +56,7 @@ func (b *batchFlags) setup(fs *flag.FlagSet, stderr io.Writer) (p *pipeline.Pipe
 		fmt.Fprintf(stderr, "%s: %v\n", fs.Name(), err)
 		return nil, "", opts, false
 	}
-	return p, cfg.Inbox, pipeline.Options{Period: period, NoWait: b.noWait, Waiting: func(e *pipeline.LockedError) {
+	return p, cfg.Inbox, pipeline.Options{Period: period, NoWait: b.noWait, Progress: limitOnRender{}, Waiting: func(e *pipeline.LockedError) {
 		fmt.Fprintf(stderr, "repcard %s: %v; waiting…\n", fs.Name(), e)
 	}}, true
 }
@@ -83,7 +83,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Reps, opts.SelfReview, opts.Workers = reps, *selfReview, *workers
 	prog := progress.New(stderr, *quiet)
-	opts.Progress = prog
+	opts.Progress = limitOnRender{prog}
 	if progressHook != nil {
 		opts.Progress = progressHook(prog)
 	}
