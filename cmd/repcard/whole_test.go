@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/repcard/repcard/pipeline"
+	"github.com/repcard/repcard/reader"
+	"github.com/repcard/repcard/report"
 )
 
 // stepsEnv set to 1 has the command run as a test child print a line on
@@ -362,5 +364,25 @@ func TestWatchRecoversDiskFull(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(disk, "out", "2026-10", "metrics.json")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestRebuiltLineRetry: watch's line says when a failed rebuild is tried
+// again, and how many failed before a success.
+func TestRebuiltLineRetry(t *testing.T) {
+	at := time.Date(2026, 11, 2, 9, 12, 3, 0, time.UTC)
+	res := &pipeline.Result{Report: &report.Report{Period: report.PeriodJSON{Label: "2026-10"}}, Batch: &reader.Batch{}, Dir: "out/2026-10"}
+	for _, c := range []struct {
+		r    pipeline.Rebuild
+		want string
+	}{
+		{pipeline.Rebuild{Err: errors.New("disk full"), RetryIn: 2 * time.Second}, "09:12:03 not rebuilt: disk full; trying again in 2s"},
+		{pipeline.Rebuild{Err: errors.New("no dated rows")}, "09:12:03 not rebuilt: no dated rows"},
+		{pipeline.Rebuild{Result: res, Took: time.Second, Failed: 1}, "09:12:03 rebuilt 2026-10: 0 reps, 0 PDFs, 0 rows used in 1.0s (recovered after 1 failed rebuild)"},
+		{pipeline.Rebuild{Result: res, Took: time.Second, Failed: 3}, "09:12:03 rebuilt 2026-10: 0 reps, 0 PDFs, 0 rows used in 1.0s (recovered after 3 failed rebuilds)"},
+	} {
+		if got := rebuiltLine(at, c.r); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
 	}
 }
