@@ -57,7 +57,7 @@ func (b *batchFlags) setup(fs *flag.FlagSet, stderr io.Writer) (p *pipeline.Pipe
 		return nil, "", opts, false
 	}
 	return p, cfg.Inbox, pipeline.Options{Period: period, NoWait: b.noWait, Progress: limitOnRender{}, Waiting: func(e *pipeline.LockedError) {
-		fmt.Fprintf(stderr, "repcard %s: %v; waiting…\n", fs.Name(), e)
+		fmt.Fprintf(stderr, "%s: %v; waiting…\n", fs.Name(), e)
 	}}, true
 }
 
