@@ -105,6 +105,8 @@ func (i Issue) Reason() string {
 		return "sheet not read, though it looks like sales data: " + d + " (add a mapping: for it in config.yaml)"
 	case IssueNotSalesData:
 		return "not sales data: " + d
+	case IssuePassedOver:
+		return "passed over: " + d
 	case IssueMixedDateOrder:
 		return "dates in this column are written both month/day and day/month; read as " + d + " (set date_order in config)"
 	case IssueUndecidedDateOrder:
@@ -119,6 +121,8 @@ func (i Issue) Reason() string {
 			cells = "1 cell of the columns read holds"
 		}
 		return cells + " a formula saved without its value (the file was written by a program that does not calculate): formulas are never evaluated, so they read as blank; open the file in Excel or LibreOffice and save it"
+	case IssueNegativeWon:
+		return "won deal with an amount below zero: used as given, and it lowers the revenue (a refund or credit note belongs in its own row or system)"
 	case IssueMissingGlyph:
 		c, _ := utf8.DecodeRuneInString(d)
 		return fmt.Sprintf("character %q (U+%04X) has no glyph in the PDF fonts and prints as a box; set font: in config to a TTF that has it", c, c)

@@ -46,6 +46,8 @@ func TestIssueReason(t *testing.T) {
 		{Issue{Kind: IssueAfterTotalRows, Detail: "5"}, "not read: the inbox already has more rows than the limit (limits.max_total_rows = 5)"},
 		{Issue{Kind: IssueSheetNotRead, Detail: "has a rep column but no date"}, "sheet not read, though it looks like sales data: has a rep column but no date (add a mapping: for it in config.yaml)"},
 		{Issue{Kind: IssueNotSalesData, Detail: "empty sheet"}, "not sales data: empty sheet"},
+		{Issue{Kind: IssuePassedOver, Detail: "symbolic link (not followed)"}, "passed over: symbolic link (not followed)"},
+		{Issue{Kind: IssueNegativeWon}, "won deal with an amount below zero: used as given, and it lowers the revenue (a refund or credit note belongs in its own row or system)"},
 		{Issue{Kind: IssueMixedDateOrder, Detail: "day/month"}, "dates in this column are written both month/day and day/month; read as day/month (set date_order in config)"},
 		{Issue{Kind: IssueUndecidedDateOrder}, "cannot tell day/month order: every date in the first rows could be either (like 03/04/2026); read as month/day (set date_order: dmy in config if wrong)"},
 		{Issue{Kind: IssueMixedDecimal, Detail: "decimal comma"}, "numbers in this column use both , and . as the decimal mark; read with decimal comma (set decimal in config)"},
@@ -80,6 +82,8 @@ func TestIssueKindWarning(t *testing.T) {
 		IssueMixedDateOrder: true, IssueUndecidedDateOrder: true, IssueMixedDecimal: true,
 		IssueUndecidedDecimal: true, IssueUncachedFormulas: true, IssueMissingGlyph: true,
 		IssueNotSalesData: true,
+		IssuePassedOver:   true,
+		IssueNegativeWon:  true,
 	}
 	for k := IssueKind(0); k < issueKinds; k++ {
 		if got := k.Warning(); got != warnings[k] {

@@ -56,10 +56,12 @@ const (
 	IssueUndecidedDecimal   // a number column read with a decimal point for want of a clue
 	IssueUncachedFormulas   // Detail: how many formula cells were saved without a value
 	IssueMissingGlyph       // Detail: the character the PDF fonts cannot print
+	IssueNegativeWon        // a won deal whose amount is below zero, used as given
 
 	// Left nothing out: a sheet with no sales data in it.
 
 	IssueNotSalesData // Detail: why no kind fits (Input.Reason); an empty sheet, a line of text, a product or account list (Input.NotRead is NotReadNotSalesData)
+	IssuePassedOver   // Detail: what the entry is ("symbolic link (not followed)", "named pipe"); an inbox entry that is no file to read
 
 	issueKinds // the number of kinds
 )
@@ -91,6 +93,6 @@ var issueKindNames = [issueKinds]string{
 	"unsupported format", "empty file", "wrong format", "encrypted", "damaged", "no sheets",
 	"duplicate sheet", "only blank lines", "vanished", "changed before read", "changed while read",
 	"over limit", "over total rows", "after total rows", "sheet not read", "mixed date order",
-	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph",
-	"not sales data",
+	"undecided date order", "mixed decimal", "undecided decimal", "uncached formulas", "missing glyph", "negative won",
+	"not sales data", "passed over",
 }

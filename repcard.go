@@ -129,9 +129,24 @@ func ParsePeriod(s string) (Period, error) {
 	bad := fmt.Errorf("period %q: want a month (2026-10), a quarter (2026-Q4) or a year (2026)", s)
 	y, rest, _ := strings.Cut(s, "-")
 	year, err := strconv.Atoi(y)
-	if err != nil || len(y) != 4 || year < 1900 || year > 9998 {
+	if err != nil || len(y) != 4 {
 		return Period{}, bad
 	}
+	p, err := parsePeriod(year, s, rest, bad)
+	if err == nil && (year < MinYear || year > MaxYear) {
+		return Period{}, fmt.Errorf("period %q: the year must be from %d to %d, the years sales dates may fall in", s, MinYear, MaxYear)
+	}
+	return p, err
+}
+
+// The years a date and a period may fall in: a year outside is a typo or a
+// hostile value.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
+func parsePeriod(year int, s, rest string, bad error) (Period, error) {
 	switch {
 	case rest == "" && !strings.Contains(s, "-"):
 		return Period{PeriodYear, MonthOf(year, 1), MonthOf(year, 12)}, nil

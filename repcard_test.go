@@ -1,6 +1,7 @@
 package repcard
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,9 +59,19 @@ func TestParsePeriod(t *testing.T) {
 			t.Errorf("ParsePeriod(%q) = %s %s..%s %q", tc.in, p.Label(), p.Start(), p.End(), p.Title())
 		}
 	}
-	for _, bad := range []string{"", "26-10", "2026-13", "2026-Q5", "2026-1", "abcd", "2026-10-01"} {
-		if _, err := ParsePeriod(bad); err == nil {
-			t.Errorf("ParsePeriod(%q) accepted", bad)
+	const format, years = "want a month (2026-10)", "the year must be from 1900 to 2100"
+	for _, c := range []struct{ in, msg string }{
+		{"", format}, {"26-10", format}, {"2026-13", format}, {"2026-Q5", format}, {"2026-1", format},
+		{"abcd", format}, {"2026-10-01", format}, {"1899-13", format},
+		{"1899-01", years}, {"9999", years}, {"2101-Q1", years}, {"1899", years},
+	} {
+		if _, err := ParsePeriod(c.in); err == nil || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("ParsePeriod(%q): %v, want %q", c.in, err, c.msg)
+		}
+	}
+	for _, in := range []string{"1900-01", "2100-Q4", "2100"} {
+		if _, err := ParsePeriod(in); err != nil {
+			t.Errorf("ParsePeriod(%q): %v", in, err)
 		}
 	}
 }

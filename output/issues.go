@@ -25,7 +25,7 @@ var issuesHeader = []string{"file", "sheet", "row", "column", "value", "reason"}
 // order. The row is empty when it is 0 (an issue about a whole file or
 // sheet). The reason is the issue's Reason, after "warning (rows kept): "
 // when its kind is a warning, or "note (nothing left out): " when it is
-// repcard.IssueNotSalesData. Records end in "\n" and there is no byte-order mark.
+// repcard.IssueNotSalesData or repcard.IssuePassedOver. Records end in "\n" and there is no byte-order mark.
 //
 // Every text cell is made safe for a spreadsheet program:
 //   - invalid UTF-8 becomes U+FFFD; NUL is removed; other control characters
@@ -74,7 +74,7 @@ func WriteIssuesCSV(w io.Writer, issues []repcard.Issue) error {
 // nothing out.
 func IssueReason(is repcard.Issue) string {
 	switch {
-	case is.Kind == repcard.IssueNotSalesData:
+	case is.Kind == repcard.IssueNotSalesData, is.Kind == repcard.IssuePassedOver:
 		return "note (nothing left out): " + is.Reason()
 	case is.Kind.Warning():
 		return "warning (rows kept): " + is.Reason()

@@ -1,6 +1,10 @@
 package pipeline
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/repcard/repcard/output"
+)
 
 // SetupError is a problem with what a run needs before it reads anything:
 // the coaching templates, the font.
@@ -18,19 +22,21 @@ type NothingError struct {
 
 func (e *NothingError) Error() string { return e.Msg }
 
-// WriteError is a failure while writing a period's outputs. Written files
-// were written whole before it; the others are as the previous run left
-// them.
+// WriteError is a failure while writing a period's outputs. The period
+// folder is as the previous run left it: the outputs written before the
+// failure went to a staging folder that was then removed.
 type WriteError struct {
 	Dir     string // the period folder, out/<period>
-	Written int    // outputs written before the failure
+	Written int    // outputs staged before the failure, then thrown away
 	Err     error
 }
 
 func (e *WriteError) Error() string {
-	if e.Written == 0 {
-		return e.Err.Error()
-	}
-	return fmt.Sprintf("%v (after %d of the outputs in %s were written)", e.Err, e.Written, e.Dir)
+	return fmt.Sprintf("%v (nothing in %s was changed)", e.Err, e.Dir)
 }
+
+// LockedError says another repcard holds the out folder's lock, and a run
+// with Options.NoWait did not wait for it.
+type LockedError = output.LockedError
+
 func (e *WriteError) Unwrap() error { return e.Err }

@@ -22,13 +22,14 @@ type fileStamp struct {
 // drives) is still watched.
 type inboxWatcher struct {
 	dir    string
+	out    string // not watched: the outputs are no inputs
 	fsw    *fsnotify.Watcher
 	events chan struct{}
 	done   chan struct{}
 }
 
-func newInboxWatcher(dir string, noEvents func(error)) *inboxWatcher {
-	w := &inboxWatcher{dir: dir, events: make(chan struct{}, 1), done: make(chan struct{})}
+func newInboxWatcher(dir, out string, noEvents func(error)) *inboxWatcher {
+	w := &inboxWatcher{dir: dir, out: out, events: make(chan struct{}, 1), done: make(chan struct{})}
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		if noEvents != nil {
@@ -43,14 +44,21 @@ func newInboxWatcher(dir string, noEvents func(error)) *inboxWatcher {
 }
 
 // walkInbox calls fn with each entry under dir that reading would visit:
-// hidden folders below dir are passed over, as reader does.
-func walkInbox(dir string, fn func(path string, d fs.DirEntry)) {
+// hidden folders below dir, and the out folder out, are passed over, as
+// reader does.
+func walkInbox(dir, out string, fn func(path string, d fs.DirEntry)) {
+	outInfo, _ := os.Stat(out)
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
 		if d.IsDir() && p != dir && !reader.IsInputDir(d.Name()) {
 			return fs.SkipDir
+		}
+		if d.IsDir() && p != dir && outInfo != nil {
+			if fi, err := d.Info(); err == nil && os.SameFile(fi, outInfo) {
+				return fs.SkipDir
+			}
 		}
 		fn(p, d)
 		return nil
@@ -59,7 +67,7 @@ func walkInbox(dir string, fn func(path string, d fs.DirEntry)) {
 
 // addTree watches dir and the folders under it.
 func (w *inboxWatcher) addTree(dir string) {
-	walkInbox(dir, func(p string, d fs.DirEntry) {
+	walkInbox(dir, w.out, func(p string, d fs.DirEntry) {
 		if d.IsDir() {
 			w.fsw.Add(p)
 		}
@@ -76,7 +84,7 @@ func (w *inboxWatcher) forward() {
 				return
 			}
 			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() && !w.isOut(fi) {
 					w.addTree(ev.Name)
 				}
 			}
@@ -96,7 +104,7 @@ func (w *inboxWatcher) forward() {
 // not input files, so they never trigger a rebuild.
 func (w *inboxWatcher) snapshot() map[string]fileStamp {
 	m := make(map[string]fileStamp)
-	walkInbox(w.dir, func(p string, d fs.DirEntry) {
+	walkInbox(w.dir, w.out, func(p string, d fs.DirEntry) {
 		if d.IsDir() || !reader.IsInputFile(d.Name()) {
 			return
 		}
@@ -105,6 +113,12 @@ func (w *inboxWatcher) snapshot() map[string]fileStamp {
 		}
 	})
 	return m
+}
+
+// isOut reports whether fi is the out folder's.
+func (w *inboxWatcher) isOut(fi os.FileInfo) bool {
+	out, err := os.Stat(w.out)
+	return err == nil && os.SameFile(fi, out)
 }
 
 func (w *inboxWatcher) close() {

@@ -24,6 +24,11 @@ func (p *Pipeline) RunAll(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	lk, err := p.lock(ctx, filepath.Join(p.cfg.Out, in.period.Label()), opts)
+	if err != nil {
+		return nil, err
+	}
+	defer lk.Unlock()
 	var also []string
 	for _, q := range reportedPeriods(p.cfg.Out) {
 		if q == in.period {

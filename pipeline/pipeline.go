@@ -43,6 +43,12 @@ type Options struct {
 	Workers int
 	// Progress hears the run's phases and steps; nil is silent.
 	Progress Progress
+	// NoWait: when another repcard is writing into the out folder, fail
+	// with a *LockedError rather than wait for it.
+	NoWait bool
+	// Waiting hears, once, that another repcard is writing into the out
+	// folder and that this run waits for it.
+	Waiting func(*LockedError)
 }
 
 // Result is what a run wrote.
@@ -106,7 +112,27 @@ func (p *Pipeline) Run(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	lk, err := p.lock(ctx, res.Dir, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer lk.Unlock()
 	return res, p.write(ctx, res, opts.SelfReview, opts.Workers, prog)
+}
+
+// lock takes the lock of the out folder, one writer at a time, to write
+// dir: it waits for another repcard's run or watch to end, or with
+// opts.NoWait returns a *LockedError.
+func (p *Pipeline) lock(ctx context.Context, dir string, opts Options) (*output.Lock, error) {
+	waiting := func(e *LockedError) {
+		if opts.Waiting != nil {
+			opts.Waiting(e)
+		}
+	}
+	if opts.NoWait {
+		waiting = nil
+	}
+	return output.LockDir(ctx, p.cfg.Out, dir, waiting)
 }
 
 // inbox is the inbox as read: folded into a report Builder, with the

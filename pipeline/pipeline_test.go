@@ -125,27 +125,6 @@ func TestRunErrors(t *testing.T) {
 	})
 }
 
-// A failure after metrics.json was written says how much was written, so
-// the command does not claim that nothing was produced.
-func TestRunWriteFailsPartWay(t *testing.T) {
-	dir := smallInbox(t)
-	cfg := testConfig(t, dir)
-	// reps/ cannot be made: a file stands where the folder goes.
-	writeFile(t, filepath.Join(cfg.Out, "2026-10", "reps"), "in the way")
-	_, err := Run(context.Background(), cfg, Options{})
-	var write *WriteError
-	if !errors.As(err, &write) {
-		t.Fatalf("err = %v (%T), want *WriteError", err, err)
-	}
-	// metrics.json, team.xlsx, the team and the manager summary come before reps/.
-	if write.Written != 4 {
-		t.Errorf("Written = %d, want 4", write.Written)
-	}
-	if _, err := os.Stat(filepath.Join(cfg.Out, "2026-10", "metrics.json")); err != nil {
-		t.Error(err)
-	}
-}
-
 func TestRunTwiceIdentical(t *testing.T) {
 	dir := smallInbox(t)
 	cfg := testConfig(t, dir)

@@ -127,10 +127,9 @@ func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]docume
 }
 
 // writeAll renders and writes docs with n workers (0: one per CPU) and
-// returns how many it wrote. Each file is written atomically, so a run
-// stopped at any moment leaves every output whole. The error is the first
+// returns how many it wrote, each with write. The error is the first
 // in document order, so it does not depend on timing.
-func writeAll(ctx context.Context, docs []document, n int, prog Progress) (int, error) {
+func writeAll(ctx context.Context, docs []document, n int, prog Progress, write func(string, func(io.Writer) error) error) (int, error) {
 	if n <= 0 {
 		n = runtime.NumCPU()
 	}
@@ -144,7 +143,7 @@ func writeAll(ctx context.Context, docs []document, n int, prog Progress) (int, 
 			defer wg.Done()
 			for i := range next {
 				d := docs[i]
-				errs[i] = output.WriteFile(d.path, d.render)
+				errs[i] = write(d.path, d.render)
 				done[i] = errs[i] == nil
 				prog.Step(filepath.Base(d.path))
 			}

@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"maps"
 	"time"
 )
@@ -20,6 +22,10 @@ type WatchOptions struct {
 	// NoEvents hears why the system's file events are not available; the
 	// inbox is then scanned every Poll.
 	NoEvents func(err error)
+	// RetryMin and RetryMax bound the wait before a failed rebuild is
+	// tried again: RetryMin after the first failure, twice as long after
+	// each next one, at most RetryMax. Zero is 1 s and 1 min.
+	RetryMin, RetryMax time.Duration
 }
 
 // Rebuild is the end of one rebuild in Watch.
@@ -27,25 +33,57 @@ type Rebuild struct {
 	Result *Result // nil when Err is set
 	Err    error
 	Took   time.Duration
+	// RetryIn, after a failure, is when the rebuild is tried again (0: not
+	// until the inputs change, as when there is nothing to report).
+	RetryIn time.Duration
+	// Failed, after a success, is how many rebuilds failed before it.
+	Failed int
 }
 
 // Watch writes the reports (RunAll) once, then again whenever the inbox's
 // input files change and have settled, until ctx is done; it returns nil
-// then. A failed rebuild is reported through opts.Rebuilt and the watch
-// goes on.
+// then. A failed rebuild (disk full, a write that another process's lock
+// held up with NoWait) is reported through opts.Rebuilt and tried again
+// with a growing wait until it succeeds; a change of the inputs rebuilds
+// at once and starts the wait afresh. A rebuild that found nothing to
+// report waits for the inputs to change.
 func (p *Pipeline) Watch(ctx context.Context, opts WatchOptions) error {
-	w := newInboxWatcher(p.cfg.Inbox, opts.NoEvents)
+	w := newInboxWatcher(p.cfg.Inbox, p.cfg.Out, opts.NoEvents)
 	defer w.close()
-	rebuild := func() {
+	retryMin, retryMax := cmp.Or(opts.RetryMin, time.Second), cmp.Or(opts.RetryMax, time.Minute)
+	retry := time.NewTimer(time.Hour)
+	retry.Stop()
+	defer retry.Stop()
+	failed, delay := 0, time.Duration(0)
+	rebuild := func(inputsChanged bool) {
 		start := time.Now()
 		res, err := p.RunAll(ctx, opts.Options)
-		if ctx.Err() != nil || opts.Rebuilt == nil {
+		if ctx.Err() != nil {
 			return
 		}
-		opts.Rebuilt(Rebuild{Result: res, Err: err, Took: time.Since(start)})
+		r := Rebuild{Result: res, Err: err, Took: time.Since(start)}
+		var nothing *NothingError
+		switch {
+		case err == nil:
+			r.Failed, failed, delay = failed, 0, 0
+		case errors.As(err, &nothing):
+			failed++
+		default:
+			failed++
+			if inputsChanged || delay == 0 {
+				delay = retryMin
+			} else {
+				delay = min(2*delay, retryMax)
+			}
+			r.RetryIn = delay
+			retry.Reset(delay)
+		}
+		if opts.Rebuilt != nil {
+			opts.Rebuilt(r)
+		}
 	}
 	s := newSettler(w.snapshot(), opts.Settle)
-	rebuild()
+	rebuild(true)
 	tick := time.NewTicker(opts.Poll)
 	defer tick.Stop()
 	for {
@@ -54,9 +92,15 @@ func (p *Pipeline) Watch(ctx context.Context, opts WatchOptions) error {
 			return nil
 		case <-w.events:
 		case <-tick.C:
+		case <-retry.C:
+			if !s.changing(w.snapshot()) {
+				rebuild(false)
+				continue
+			}
 		}
 		if s.observe(w.snapshot(), time.Now()) {
-			rebuild()
+			retry.Stop()
+			rebuild(true)
 		}
 	}
 }
@@ -72,6 +116,12 @@ type settler struct {
 
 func newSettler(built map[string]fileStamp, settle time.Duration) *settler {
 	return &settler{settle: settle, built: built, seen: built}
+}
+
+// changing reports whether cur differs from what was last built: a
+// rebuild of the inputs as they are now waits for them to settle.
+func (s *settler) changing(cur map[string]fileStamp) bool {
+	return !maps.Equal(cur, s.built)
 }
 
 // observe takes a scan of the inbox made at now and reports whether to

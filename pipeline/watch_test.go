@@ -3,13 +3,16 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/output"
 )
 
 // The settle rule on hand-made scans: a file still changing is not read; it
@@ -163,5 +166,64 @@ func TestWatchRebuildsOtherPeriods(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out", "2026-09", "reps", "jane-doe.pdf")); err != nil {
 		t.Errorf("September's PDFs: %v", err)
+	}
+}
+
+// A failed rebuild is tried again, waiting longer each time, until it
+// succeeds; the success says how many failed before it.
+func TestWatchRetries(t *testing.T) {
+	dir := smallInbox(t)
+	cfg := testConfig(t, dir)
+	lk, err := output.LockDir(context.Background(), cfg.Out, cfg.Out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	rebuilt := make(chan Rebuild, 10)
+	done := make(chan error)
+	go func() {
+		done <- p.Watch(ctx, WatchOptions{
+			Options:  Options{NoWait: true},
+			Settle:   20 * time.Millisecond,
+			Poll:     10 * time.Millisecond,
+			RetryMin: 5 * time.Millisecond,
+			RetryMax: 20 * time.Millisecond,
+			Rebuilt:  func(r Rebuild) { rebuilt <- r },
+		})
+	}()
+	var waits []time.Duration
+	for len(waits) < 4 {
+		r := <-rebuilt
+		var locked *LockedError
+		if !errors.As(r.Err, &locked) {
+			t.Fatalf("rebuild %d: %v, want a *LockedError", len(waits)+1, r.Err)
+		}
+		waits = append(waits, r.RetryIn)
+	}
+	ms := time.Millisecond
+	if want := []time.Duration{5 * ms, 10 * ms, 20 * ms, 20 * ms}; !slices.Equal(waits, want) {
+		t.Errorf("waits %v, want %v", waits, want)
+	}
+	lk.Unlock()
+	for {
+		r := <-rebuilt
+		if r.Err == nil {
+			if r.Failed < 4 {
+				t.Errorf("recovered after %d failures, want at least 4", r.Failed)
+			}
+			break
+		}
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Out, "2026-10", "metrics.json")); err != nil {
+		t.Error(err)
 	}
 }

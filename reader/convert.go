@@ -15,8 +15,8 @@ import (
 // 2100 in a sales export is a typo or a hostile value, and it would move the
 // default period (the newest month in the data) to that year.
 const (
-	minYear = 1900
-	maxYear = 2100
+	minYear = repcard.MinYear
+	maxYear = repcard.MaxYear
 )
 
 // words are config.Words folded for matching.
@@ -206,7 +206,9 @@ type converter struct {
 	words    *words
 	roster   *rosterIndex
 	issues   func(repcard.Issue)
+	warnings func(repcard.Issue)
 	cur      *currencies // the report's currency and the exchange rates
+	total    *moneyTotal // the amounts of the inbox so far (moneycap.go)
 
 	// stageColumn: the status column is a stage column (Stage, Deal
 	// Stage); stagesKnown: the sheet's first rows hold a won and a lost word
@@ -379,15 +381,19 @@ func (c *converter) fill(rec *repcard.Record, row []string) error {
 	} else {
 		return c.fail(-1, "", repcard.IssueNoRepForSheet, "")
 	}
+	var err error
 	switch c.l.kind {
 	case repcard.KindDeals:
-		return c.fillDeal(rec, row)
+		err = c.fillDeal(rec, row)
 	case repcard.KindActivities:
-		return c.fillActivity(rec, row)
+		err = c.fillActivity(rec, row)
 	case repcard.KindTallies:
-		return c.fillTally(rec, row)
+		err = c.fillTally(rec, row)
 	}
-	return nil
+	if err != nil {
+		return err
+	}
+	return c.checkAmounts(rec, row)
 }
 
 // owner reads a rep cell: a placeholder owner, or the rep's roster name.

@@ -20,8 +20,16 @@ func (r *inboxReader) discover() ([]string, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("inbox %s: not a folder", r.dir)
 	}
+	// The out folder, when it is inside the inbox, is not input.
+	var out fs.FileInfo
+	if r.cfg != nil && r.cfg.Out != "" {
+		out, _ = os.Stat(r.cfg.Out)
+	}
 	var files []string
 	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == r.dir {
+			return fmt.Errorf("inbox %s cannot be read: %w", r.dir, err)
+		}
 		if err != nil {
 			rel := r.rel(p)
 			r.fileIssue(rel, "", repcard.IssueUnlistable, err.Error())
@@ -36,18 +44,24 @@ func (r *inboxReader) discover() ([]string, error) {
 			if p != r.dir && !IsInputDir(name) {
 				return fs.SkipDir
 			}
+			if out != nil && p != r.dir {
+				if fi, err := d.Info(); err == nil && os.SameFile(fi, out) {
+					r.batch.OutFolder = untrusted.Visible(rel)
+					return fs.SkipDir
+				}
+			}
 			return nil
 		}
 		switch why := skipReason(name, d.Type()); {
 		case why != "":
-			r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel), why})
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel), why, !d.Type().IsRegular()})
 		case isSpreadsheet(name):
 			files = append(files, rel)
 		case isUnsupported(name):
 			is := r.fileIssue(rel, "", repcard.IssueUnsupportedFormat, strings.ToLower(path.Ext(name)))
 			r.batch.Inputs = append(r.batch.Inputs, repcard.Input{File: is.File, Kind: repcard.KindNone, Reason: is.Reason()})
 		default:
-			r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)"})
+			r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel), "not a spreadsheet (.xlsx, .xlsm, .csv, .tsv)", false})
 		}
 		return nil
 	})
@@ -69,6 +83,12 @@ func skipReason(name string, mode fs.FileMode) string {
 	switch {
 	case mode&fs.ModeSymlink != 0:
 		return "symbolic link (not followed)"
+	case mode&fs.ModeNamedPipe != 0:
+		return "named pipe (fifo), not a file"
+	case mode&fs.ModeSocket != 0:
+		return "socket, not a file"
+	case mode&fs.ModeDevice != 0:
+		return "device, not a file"
 	case !mode.IsRegular():
 		return "not a regular file"
 	case strings.HasPrefix(name, "~$"), strings.HasPrefix(name, ".~lock"):

@@ -751,8 +751,11 @@ func (s *sheetRead) gridValue(rec *repcard.Record, col int, v string) error {
 		if err != nil {
 			return c.fail(col, v, repcard.IssueBadNumber, err.Error())
 		}
+		if absMoney(m) > MaxAmount {
+			return c.fail(col, v, repcard.IssueBadNumber, tooLarge)
+		}
 		rec.Amount, rec.HasAmount = m, true
-		return nil
+		return c.countAmounts(rec, col, v)
 	}
 	n, err := cell.ParseCount(v, dec)
 	switch {

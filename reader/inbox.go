@@ -34,13 +34,19 @@ type Batch struct {
 	// EmailOwners are the owners written as e-mail addresses that no
 	// roster names (a roster with an Email column would), sorted.
 	EmailOwners []string
+	// OutFolder is the out folder (config's out), relative to the inbox,
+	// when it lies inside the inbox: it was left out, so that repcard never
+	// reads its own outputs.
+	OutFolder string
 }
 
 // Ignored is a file in the inbox that is not read: a lock or temp file, or
-// not a spreadsheet at all.
+// not a spreadsheet at all; or, Listed, an entry that is no file to read
+// (a symbolic link, a named pipe, a device), which data-issues.csv lists.
 type Ignored struct {
 	File   string
 	Reason string
+	Listed bool
 }
 
 // Totals sums the inputs.
@@ -200,6 +206,7 @@ type inboxReader struct {
 	// limits.max_total_rows; overTotal is set once it is passed.
 	totalRows int
 	overTotal bool
+	amounts   moneyTotal // the amounts read, against MaxTotalAmount
 	ctx       context.Context
 	dir       string
 	cfg       *config.Config

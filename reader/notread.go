@@ -96,8 +96,10 @@ func (b *Batch) NotReadIssues() []repcard.Issue {
 // them: what was left out — Issues, then the sheets that look like sales
 // data but were not read — then what left nothing out: Warnings, then
 // extra (warnings the caller found), then the sheets that are not sales
-// data. The files passed over (Ignored: lock, temp and hidden files, files
-// that are not spreadsheets) are not data and are not listed.
+// data, then the inbox entries that are not files (Ignored that are
+// Listed: links, pipes, devices). The other files passed over (lock, temp
+// and hidden files, files that are not spreadsheets) are not data and are
+// not listed.
 func (b *Batch) IssueRows(extra ...repcard.Issue) []repcard.Issue {
 	var notRead, notSales []repcard.Issue
 	for _, is := range b.NotReadIssues() {
@@ -107,5 +109,11 @@ func (b *Batch) IssueRows(extra ...repcard.Issue) []repcard.Issue {
 			notRead = append(notRead, is)
 		}
 	}
-	return slices.Concat(b.Issues, notRead, b.Warnings, extra, notSales)
+	var passed []repcard.Issue
+	for _, ig := range b.Ignored {
+		if ig.Listed {
+			passed = append(passed, repcard.Issue{File: ig.File, Kind: repcard.IssuePassedOver, Detail: ig.Reason})
+		}
+	}
+	return slices.Concat(b.Issues, notRead, b.Warnings, extra, notSales, passed)
 }

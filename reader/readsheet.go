@@ -121,6 +121,11 @@ func (s *sheetRead) start(wb workbook) {
 	}
 	s.conv.src.File, s.conv.src.Sheet = untrusted.Visible(p.file), untrusted.Visible(p.sheet)
 	s.conv.issues = func(is repcard.Issue) { r.addIssue(is) }
+	s.conv.warnings = func(is repcard.Issue) {
+		is.Raw = untrusted.Visible(is.Raw)
+		r.batch.Warnings = append(r.batch.Warnings, is)
+	}
+	s.conv.total = &r.amounts
 	s.conv.cur = r.cur
 	s.headerNorm = make([]string, len(l.header))
 	for i, h := range l.header {

@@ -252,6 +252,11 @@ func inboxCode(cmd, inbox string, emptyOK bool, stderr io.Writer) int {
 	if err == nil && !fi.IsDir() {
 		err = errors.New("it is a file")
 	}
+	if _, rerr := os.ReadDir(inbox); err == nil && rerr != nil {
+		fmt.Fprintf(stderr, "%s: inbox %s cannot be read (%v); let your user read the folder, or name another with -in DIR\n",
+			cmd, inbox, errors.Unwrap(rerr))
+		return exitUsage
+	}
 	if err != nil {
 		if u := errors.Unwrap(err); u != nil {
 			err = u

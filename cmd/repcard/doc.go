@@ -36,8 +36,9 @@ TERM=dumb. check's lines fit 100 columns.
 
 Exit codes: 0 all good; 1 reports written but something was left out (see
 data-issues.csv), or a -rep name was not found; 2 usage or config error; 3
-nothing could be produced; 4 stopped part-way: some outputs were written
-(each whole), others are as the run before left them. For send: 1 some
+nothing could be produced; 4 stopped part-way (disk full, interrupted):
+nothing in out/<period> was changed, it holds the run before's whole set.
+For send: 1 some
 messages failed (see deliveries.csv); 3 nothing could be sent (no reports,
 the server cannot be reached or refused the login); 4 stopped part-way.
 */

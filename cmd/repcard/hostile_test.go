@@ -30,6 +30,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/repcard/repcard"
+	"github.com/repcard/repcard/output"
 	"github.com/repcard/repcard/teamxlsx"
 )
 
@@ -1035,7 +1036,7 @@ func checkNames(t *testing.T, res hostileResult) {
 		rel, _ := filepath.Rel(res.dir, p)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case rel == "config.yaml", strings.HasPrefix(rel, "inbox/"):
+		case rel == "config.yaml", strings.HasPrefix(rel, "inbox/"), rel == "out/"+output.LockName:
 		case rel == "out/"+period+"/team.pdf", rel == "out/"+period+"/team.xlsx", rel == "out/"+period+"/metrics.json", rel == "out/"+period+"/data-issues.csv":
 		case strings.HasPrefix(rel, "out/"+period+"/reps/") && slug.MatchString(strings.TrimPrefix(rel, "out/"+period+"/reps/")):
 		case strings.HasPrefix(rel, "out/"+period+"/managers/") && slug.MatchString(strings.TrimPrefix(rel, "out/"+period+"/managers/")):

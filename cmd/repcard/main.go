@@ -6,8 +6,11 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/repcard/repcard/pipeline"
 )
 
 // memoryLimit is the soft limit on the Go heap unless GOMEMLIMIT says
@@ -20,7 +23,40 @@ import (
 // collector works a little harder near the limit (about 10 % more CPU on
 // that run) and the peak stays near 85 MB. It is a soft limit: a larger
 // inbox still runs, with more collecting.
+//
+// The limit is raised when rendering starts to what the run then holds
+// (the report: about 8 KB a rep) twice over, plus renderMargin (see
+// limitOnRender): a fixed limit under a large team's report would have the
+// collector run all the time, each PDF costing more the larger the team.
 const memoryLimit = 72 << 20
+
+// renderMargin is what the limit leaves, besides twice the heap held, for
+// the PDFs being rendered.
+const renderMargin = 24 << 20
+
+// limitOnRender raises the memory limit when rendering starts (see
+// memoryLimit), unless GOMEMLIMIT set it.
+type limitOnRender struct{ pipeline.Progress }
+
+func (l limitOnRender) Phase(name string, total int) {
+	if name == "rendering" && os.Getenv("GOMEMLIMIT") == "" {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		if want := int64(2*m.HeapAlloc) + renderMargin; want > debug.SetMemoryLimit(-1) {
+			debug.SetMemoryLimit(want)
+		}
+	}
+	if l.Progress != nil {
+		l.Progress.Phase(name, total)
+	}
+}
+
+func (l limitOnRender) Step(what string) {
+	if l.Progress != nil {
+		l.Progress.Step(what)
+	}
+}
 
 func main() { os.Exit(command()) }
 

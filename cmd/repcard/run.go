@@ -26,12 +26,14 @@ type batchFlags struct {
 	configFlags
 	out    string
 	period string
+	noWait bool
 }
 
 func (b *batchFlags) register(fs *flag.FlagSet, periodHelp string) {
 	b.configFlags.register(fs)
 	fs.StringVar(&b.out, "out", "", "write into `DIR`/<period>/ (default: the config's out)")
 	fs.StringVar(&b.period, "period", "", "the period `P` to "+periodHelp+"\n(default: the newest whole month in the data)")
+	fs.BoolVar(&b.noWait, "no-wait", false, "when another repcard is writing into the out folder, exit 2 rather than wait")
 }
 
 // setup parses the period, loads the config with -in and -out applied, and
@@ -54,7 +56,9 @@ func (b *batchFlags) setup(fs *flag.FlagSet, stderr io.Writer) (p *pipeline.Pipe
 		fmt.Fprintf(stderr, "%s: %v\n", fs.Name(), err)
 		return nil, "", opts, false
 	}
-	return p, cfg.Inbox, pipeline.Options{Period: period}, true
+	return p, cfg.Inbox, pipeline.Options{Period: period, NoWait: b.noWait, Progress: limitOnRender{}, Waiting: func(e *pipeline.LockedError) {
+		fmt.Fprintf(stderr, "%s: %v; waiting…\n", fs.Name(), e)
+	}}, true
 }
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -79,7 +83,10 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	opts.Reps, opts.SelfReview, opts.Workers = reps, *selfReview, *workers
 	prog := progress.New(stderr, *quiet)
-	opts.Progress = prog
+	opts.Progress = limitOnRender{prog}
+	if progressHook != nil {
+		opts.Progress = progressHook(prog)
+	}
 	res, err := p.Run(ctx, opts)
 	prog.Done()
 	var nothing *pipeline.NothingError
@@ -94,8 +101,12 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "repcard run: %v\n", err)
-		if ctx.Err() != nil {
-			fmt.Fprintln(stderr, "Stopped: the outputs written before are whole; run again to finish.")
+		var locked *pipeline.LockedError
+		switch {
+		case errors.As(err, &locked):
+			fmt.Fprintln(stderr, "Not waiting (-no-wait): run again when it is done.")
+		case ctx.Err() != nil:
+			fmt.Fprintln(stderr, "Stopped: the reports of the run before are in place, untouched; run again to finish.")
 		}
 		return exitCode(err)
 	}
@@ -122,6 +133,10 @@ func printRepsNotFound(missing []pipeline.RepNotFound, stderr io.Writer) {
 	}
 }
 
+// progressHook, when set, wraps run's progress. Only tests set it, to stop
+// a run at a chosen step.
+var progressHook func(pipeline.Progress) pipeline.Progress
+
 // ranHook, when set, sees the result of each run that wrote its outputs.
 // Only tests set it, to read the kinds of the issues a run found.
 var ranHook func(res *pipeline.Result)
@@ -131,8 +146,9 @@ var ranHook func(res *pipeline.Result)
 func exitCode(err error) int {
 	var setup *pipeline.SetupError
 	var write *pipeline.WriteError
+	var locked *pipeline.LockedError
 	switch {
-	case errors.As(err, &setup):
+	case errors.As(err, &setup), errors.As(err, &locked):
 		return exitUsage
 	case errors.As(err, &write) && write.Written > 0:
 		return exitPartial

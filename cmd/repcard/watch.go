@@ -23,6 +23,7 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	bf.register(fs, "rebuild")
 	settle := fs.Duration("settle", 2*time.Second, "read a file once it has stayed unchanged for `DURATION`")
 	poll := fs.Duration("poll", time.Second, "scan the inbox every `DURATION` (catches changes that send no event)")
+	retry := fs.Duration("retry", time.Second, "wait `DURATION` before a failed rebuild is tried again; it doubles up to a minute")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -35,10 +36,11 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "Watching %s (Ctrl-C to stop)\n", inbox)
 	p.Watch(ctx, pipeline.WatchOptions{
-		Options: opts,
-		Settle:  *settle,
-		Poll:    *poll,
-		Rebuilt: func(r pipeline.Rebuild) { fmt.Fprintln(stdout, rebuiltLine(time.Now(), r)) },
+		Options:  opts,
+		Settle:   *settle,
+		Poll:     *poll,
+		RetryMin: *retry,
+		Rebuilt:  func(r pipeline.Rebuild) { fmt.Fprintln(stdout, rebuiltLine(time.Now(), r)) },
 		NoEvents: func(err error) {
 			fmt.Fprintf(stderr, "repcard watch: no file events (%v); scanning the inbox instead\n", err)
 		},
@@ -51,7 +53,11 @@ func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func rebuiltLine(at time.Time, r pipeline.Rebuild) string {
 	stamp := at.Format("15:04:05")
 	if r.Err != nil {
-		return fmt.Sprintf("%s not rebuilt: %v", stamp, r.Err)
+		line := fmt.Sprintf("%s not rebuilt: %v", stamp, r.Err)
+		if r.RetryIn > 0 {
+			line += fmt.Sprintf("; trying again in %s", r.RetryIn.Round(time.Millisecond))
+		}
+		return line
 	}
 	res := r.Result
 	_, used, left, _ := res.Batch.Totals()
@@ -67,6 +73,9 @@ func rebuiltLine(at time.Time, r pipeline.Rebuild) string {
 	line += fmt.Sprintf(" in %.1fs", r.Took.Seconds())
 	if len(res.Also) > 0 {
 		line += fmt.Sprintf("; also %s, whose numbers changed", strings.Join(res.Also, ", "))
+	}
+	if r.Failed > 0 {
+		line += fmt.Sprintf(" (recovered after %s)", plural(r.Failed, "failed rebuild", "failed rebuilds"))
 	}
 	return line
 }
