@@ -50,6 +50,7 @@ type Ledger struct {
 	path string
 	rows []Row
 	idx  map[string]int
+	lock func() (unlock func(), err error) // held for each write (Options.Lock)
 }
 
 // OpenLedger reads the ledger at path; a missing file is an empty ledger.
@@ -114,6 +115,13 @@ func (l *Ledger) put(r Row) {
 // this row.
 func (l *Ledger) Put(r Row) error {
 	l.put(r)
+	if l.lock != nil {
+		unlock, err := l.lock()
+		if err != nil {
+			return err
+		}
+		defer unlock()
+	}
 	return output.WriteFile(l.path, func(w io.Writer) error {
 		cw := csv.NewWriter(w)
 		if err := cw.Write(ledgerHeader); err != nil {

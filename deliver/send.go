@@ -41,6 +41,12 @@ type Options struct {
 	Timeout  time.Duration       // of each SMTP command (0: 30 s)
 	Now      func() time.Time    // nil: time.Now
 	Progress func(*Message, Row) // after each message; may be nil
+
+	// Lock, when set, takes the out folder's lock (waiting for a run that
+	// is swapping the period folder in) and returns its release. Send
+	// holds it for each write of the ledger, so that no run's swap loses a
+	// row, and for the whole of a dry run.
+	Lock func() (unlock func(), err error)
 }
 
 // Summary is what a send did.
@@ -127,6 +133,15 @@ func Send(ctx context.Context, opts Options) (*Summary, error) {
 	ledger, err := OpenLedger(sum.Ledger)
 	if err != nil {
 		return nil, err
+	}
+	ledger.lock = opts.Lock
+	if opts.DryRun && opts.Lock != nil {
+		unlock, err := opts.Lock()
+		if err != nil {
+			return nil, err
+		}
+		defer unlock()
+		ledger.lock = nil
 	}
 	if opts.DryRun {
 		sum.Outbox = filepath.Join(opts.Dir, "outbox")

@@ -368,3 +368,43 @@ func TestSendTrialDryRunAndReps(t *testing.T) {
 		t.Errorf("after a dry run and -rep: sent %d, already %d; want 4 and 1", sum.Sent, sum.Already)
 	}
 }
+
+// Every write of the ledger happens under Options.Lock, taken and released
+// around it, and a dry run holds the lock once for the whole run.
+func TestSendLedgerWritesUnderLock(t *testing.T) {
+	opts, _, _ := setup(t, 3)
+	held, takes := false, 0
+	opts.Lock = func() (func(), error) {
+		if held {
+			t.Fatal("the lock was taken while held")
+		}
+		held, takes = true, takes+1
+		return func() { held = false }, nil
+	}
+	writes := 0
+	opts.Progress = func(*Message, Row) {
+		if held {
+			t.Error("the lock is held between messages")
+		}
+		writes++
+	}
+	send(t, opts)
+	// Each message writes the ledger twice: "sending", then its outcome.
+	if takes != 2*writes || writes != 5 {
+		t.Errorf("lock taken %d times for %d messages, want %d", takes, writes, 2*writes)
+	}
+
+	dry, _, _ := setup(t, 3)
+	dry.DryRun, takes = true, 0
+	dry.Lock = opts.Lock
+	send(t, dry)
+	if takes != 1 || held {
+		t.Errorf("dry run: lock taken %d times (want 1), held after: %v", takes, held)
+	}
+
+	failing, _, _ := setup(t, 1)
+	failing.Lock = func() (func(), error) { return nil, errors.New("out folder locked") }
+	if _, err := Send(context.Background(), failing); err == nil || !strings.Contains(err.Error(), "out folder locked") {
+		t.Errorf("Send with a lock that fails: err = %v", err)
+	}
+}

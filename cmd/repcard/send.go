@@ -11,6 +11,7 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/deliver"
+	"github.com/repcard/repcard/output"
 )
 
 // sendBackoff is deliver's first wait after a temporary failure; tests
@@ -68,6 +69,21 @@ func cmdSend(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		opts.Password = pw
+	}
+	// A run swaps the period folder in whole: the ledger is written under
+	// the out folder's lock, so that no swap loses a row of it.
+	waited := false
+	opts.Lock = func() (func(), error) {
+		lk, err := output.LockDir(ctx, cfg.Out, dir, func(e *output.LockedError) {
+			if !waited {
+				fmt.Fprintf(stderr, "repcard send: %v; waiting…\n", e)
+				waited = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		return func() { lk.Unlock() }, nil
 	}
 	sum, err := deliver.Send(ctx, opts)
 	if sum != nil {

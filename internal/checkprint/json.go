@@ -51,6 +51,11 @@ func JSON(w io.Writer, b *reader.Batch) error {
 			return err
 		}
 	}
+	if b.OutFolder != "" {
+		if err := enc.Encode(jsonIgnored{"ignored", b.OutFolder + "/", outFolderReason}); err != nil {
+			return err
+		}
+	}
 	for _, ig := range b.Ignored {
 		if err := enc.Encode(jsonIgnored{"ignored", ig.File, ig.Reason}); err != nil {
 			return err

@@ -14,6 +14,9 @@ import (
 // rest.
 const MaxIssuesShown = 50
 
+// outFolderReason is why check passes over the out folder in the inbox.
+const outFolderReason = "the out folder, where repcard writes (never read as input)"
+
 // Text writes what check found: a line per file and sheet, the files
 // passed over, the warnings, then the issues. No line is wider than
 // Width columns, but one word longer than that (a file name, a value)
@@ -21,8 +24,11 @@ const MaxIssuesShown = 50
 func Text(w io.Writer, inbox string, b *reader.Batch) {
 	fmt.Fprintf(w, "Inbox %s\n\n", inbox)
 	printInputs(w, b.Inputs)
-	if len(b.Ignored) > 0 {
+	if len(b.Ignored) > 0 || b.OutFolder != "" {
 		fmt.Fprintln(w, "\nPassed over:")
+		if b.OutFolder != "" {
+			printWrapped(w, "  ", "    ", b.OutFolder+"/: "+outFolderReason)
+		}
 		for _, ig := range b.Ignored {
 			printWrapped(w, "  ", "    ", ig.File+": "+ig.Reason)
 		}

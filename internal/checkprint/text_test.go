@@ -60,3 +60,24 @@ func TestWrapParts(t *testing.T) {
 		}
 	}
 }
+
+// The out folder inside the inbox is passed over once, by name, in both
+// forms of check.
+func TestOutFolderPassedOver(t *testing.T) {
+	for _, tt := range []struct {
+		out  string
+		want bool
+	}{{"reports", true}, {"", false}} {
+		b := &reader.Batch{OutFolder: tt.out}
+		var text, js bytes.Buffer
+		Text(&text, "inbox", b)
+		if err := JSON(&js, b); err != nil {
+			t.Fatal(err)
+		}
+		gotText := strings.Contains(text.String(), "Passed over:\n  reports/: the out folder, where repcard writes (never read as input)")
+		gotJSON := strings.Contains(js.String(), `{"type":"ignored","file":"reports/","reason":"the out folder, where repcard writes (never read as input)"}`)
+		if gotText != tt.want || gotJSON != tt.want {
+			t.Errorf("out %q: in text %v, in JSON %v; want %v\n%s\n%s", tt.out, gotText, gotJSON, tt.want, text.String(), js.String())
+		}
+	}
+}
