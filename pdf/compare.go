@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"time"
 
 	"github.com/repcard/repcard/internal/format"
@@ -42,14 +43,22 @@ func (d *doc) lastMonth(rep *report.Rep) {
 	if up, ok := k.Up(); ok && k.Rank != nil {
 		now += ", " + placeChange(up)
 	}
+	contacts := func(m *report.Month) cell {
+		if notTracked(rep) {
+			return cell{s: dash, st: stCellMute}
+		}
+		return cell{s: format.Int(m.Contacts)}
+	}
 	rows := [][]cell{
-		{{s: monthName(prev.Month), st: stCellMute}, {s: format.Int(prev.Contacts)}, {s: format.Int(prev.Closings)},
+		{{s: monthName(prev.Month), st: stCellMute}, contacts(prev), {s: format.Int(prev.Closings)},
 			{s: d.r.nullMoney(prev.ValuePerContact)}, {s: place(k.PreviousRank, k.PreviousOf)}},
-		{{s: monthName(cur.Month), st: stCellBold}, {s: format.Int(cur.Contacts)}, {s: format.Int(cur.Closings)},
+		{{s: monthName(cur.Month), st: stCellBold}, contacts(cur), {s: format.Int(cur.Closings)},
 			{s: d.r.nullMoney(cur.ValuePerContact)}, {s: now}},
 	}
+	many := strings.ToUpper(d.words.plural[:1]) + d.words.plural[1:] // "Contacts", "Decided deals"
 	t := &table{rowH: 5.2, cols: d.scale([]column{
-		{"", 44, 'L'}, {"Contacts", 24, 'R'}, {"Sales", 20, 'R'}, {"Value per contact", 38, 'R'}, {"Your place on value per contact", 54, 'R'},
+		{"", 44, 'L'}, {many, 24, 'R'}, {"Sales", 20, 'R'}, {"Value per " + d.words.one, 38, 'R'},
+		{"Your place on value per " + d.words.one, 54, 'R'},
 	})}
 	d.section(section{
 		title: "Last month and this", note: "your place among the team's reps: yours only",

@@ -123,6 +123,8 @@ func TestDealsOnlySaysDecidedDeals(t *testing.T) {
 		"Counted from decided deals (won + lost): the data has no activity log, so contacts are not tracked.",
 		"Referral asks Not tracked: your data has no referral column.",
 		"!contacts ·", "!1 sale every 1.3 contacts", "!You asked for a referral after 0",
+		"Decided deals Sales Value per decided deal Your place on value per decided deal",
+		"!Value per contact", "!Your place on value per contact",
 	)
 	team := pdfWords(t, filepath.Join(out, "team.pdf"))
 	hasAll(t, "team summary", team,
