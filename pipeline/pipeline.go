@@ -30,7 +30,8 @@ func (noProgress) Step(string)       {}
 
 // Options say what one run writes.
 type Options struct {
-	// Period to report; nil is the newest whole month in the data.
+	// Period to report; nil is the newest whole month in the data (the
+	// newest whole week with config cadence: week).
 	Period *repcard.Period
 	// Reps, when not empty, limits the PDFs to these reps (matched as the
 	// report matches names) and leaves out the team and manager summaries;
@@ -157,6 +158,9 @@ func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *r
 // choosePeriod is period, or the default period of what b holds.
 func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repcard.Period, error) {
 	d, ok := b.DefaultPeriod()
+	if p.cfg.Cadence == "week" {
+		d, ok = b.DefaultWeek()
+	}
 	if !ok {
 		return d, &NothingError{Msg: fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", p.cfg.Inbox)}
 	}
@@ -176,9 +180,12 @@ func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repc
 func (p *Pipeline) assemble(in *inbox, period repcard.Period, final bool, only []string) (*Result, error) {
 	b, batch := in.b, in.batch
 	var rep *report.Report
-	if final {
+	switch {
+	case period.Kind == repcard.PeriodWeek:
+		rep = b.BuildWeek(period)
+	case final:
 		rep = b.Finish(period)
-	} else {
+	default:
 		rep = b.Build(period)
 	}
 	rep.Inputs = batch.Inputs
