@@ -32,6 +32,11 @@
 // only, y axes from zero with round ticks, no legend unless two series share a
 // chart. Missing months are gaps shaded light grey, never zeros.
 //
+// The weekly card has two charts of its own (weekly.go):
+// WeeklyContactsPerClose, 12 weeks of contacts per sale with the 4 weeks'
+// average as a dashed line, and Weekdays, contacts by day of the week as
+// bars Monday to Sunday with each day's count over its bar.
+//
 // # Robustness
 //
 // A chart never fails because of the shape of its data: no points, a single

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/repcard/repcard"
@@ -210,5 +211,28 @@ func TestWeekTallies(t *testing.T) {
 	}
 	if w := ana.Weekly[10]; w.Week != "2026-W42" || w.Counts == nil || w.Counts.Contacts != 10 {
 		t.Errorf("W42 = %+v", w)
+	}
+}
+
+// A week writes the weekly team card and a card per rep with a row in the
+// week: Omar and Li Wei, whose tallies are monthly, get none.
+func TestWeekCards(t *testing.T) {
+	dir := weekInbox(t)
+	cfg := testConfig(t, dir)
+	p, _ := repcard.ParsePeriod("2020-W53")
+	res := run(t, cfg, Options{Period: &p, SelfReview: true})
+	files := readTree(t, res.Dir)
+	for _, f := range []string{"team.pdf", "reps/jane-doe.pdf", "reps/ana-ruiz.pdf", "metrics.json", "team.xlsx"} {
+		if files[f] == nil {
+			t.Errorf("no %s", f)
+		}
+	}
+	for f := range files {
+		if strings.HasPrefix(f, "review/") || f == "reps/omar-haddad.pdf" || f == "reps/li-wei.pdf" {
+			t.Errorf("wrote %s", f)
+		}
+	}
+	if res.PDFs != 3 {
+		t.Errorf("%d PDFs, want 3", res.PDFs)
 	}
 }
