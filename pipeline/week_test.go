@@ -183,6 +183,14 @@ func TestCadenceWeek(t *testing.T) {
 	if res.Report.Period.Label != "2020-W53" || filepath.Base(res.Dir) != "2020-W53" {
 		t.Errorf("default week = %s in %s", res.Report.Period.Label, res.Dir)
 	}
+	// watch rebuilds with RunAll: the same default week.
+	pl, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := pl.RunAll(context.Background(), Options{}); err != nil || res.Report.Period.Label != "2020-W53" {
+		t.Errorf("RunAll: %v, %v", err, res)
+	}
 	cfg.Cadence = "month"
 	res = run(t, cfg, Options{})
 	if res.Report.Period.Label != "2020-12" {
@@ -190,7 +198,7 @@ func TestCadenceWeek(t *testing.T) {
 	}
 	// A week wholly after the data is refused, as a month is.
 	p, _ := repcard.ParsePeriod("2021-W05")
-	_, err := Run(context.Background(), cfg, Options{Period: &p})
+	_, err = Run(context.Background(), cfg, Options{Period: &p})
 	var ne *NothingError
 	if !errors.As(err, &ne) {
 		t.Errorf("2021-W05: %v", err)
