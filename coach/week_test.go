@@ -17,7 +17,7 @@ func TestWeekCoaching(t *testing.T) {
 		b.Add(&r)
 	}
 	mon := repcard.MakeDate(2026, 10, 19) // 2026-W43
-	for w := 1; w <= 12; w++ {           // 12 weeks before: 10 contacts, 2 sales each
+	for w := 1; w <= 12; w++ {            // 12 weeks before: 10 contacts, 2 sales each
 		add(mon-repcard.Date(7*w), 10, 2)
 	}
 	add(mon, 24, 1) // 24 a sale against 5: the ratio slipped
