@@ -12,6 +12,7 @@ import (
 // and never of a record month or a streak of months.
 func TestWeekCoaching(t *testing.T) {
 	b := report.NewBuilder(nil)
+	b.TrackWeeks()
 	add := func(d repcard.Date, contacts, closings int) {
 		r := repcard.Record{Kind: repcard.KindTallies, Rep: "Jane Doe", Date: d, Contacts: contacts, Closings: closings, HasClosings: true}
 		b.Add(&r)

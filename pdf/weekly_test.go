@@ -18,6 +18,7 @@ import (
 func weekReport(t *testing.T, extra func(add func(repcard.Record))) *report.Report {
 	t.Helper()
 	b := report.NewBuilder(nil)
+	b.TrackWeeks()
 	add := func(r repcard.Record) { b.Add(&r) }
 	d := dateOf
 	act := func(rep string, date repcard.Date, o repcard.Outcome, prospect string, amount float64) repcard.Record {

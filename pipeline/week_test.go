@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -242,5 +244,43 @@ func TestWeekCards(t *testing.T) {
 	}
 	if res.PDFs != 3 {
 		t.Errorf("%d PDFs, want 3", res.PDFs)
+	}
+}
+
+// watch keeps a week report in out current, as it does a month's: a late
+// row in 2020-W53 writes out/2020-W53 again, with the default month.
+func TestWatchKeepsWeek(t *testing.T) {
+	dir := weekInbox(t)
+	cfg := testConfig(t, dir)
+	weekRun(t, dir, "2020-W53")
+	writeFile(t, filepath.Join(dir, "inbox", "late.csv"), "Rep,Date,Type,Outcome,Prospect,Amount\nJane Doe,2020-12-30,call,,Gale,\n")
+	pl, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pl.RunAll(context.Background(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.Period.Label != "2020-12" || !reflect.DeepEqual(res.Also, []string{"2020-W53"}) {
+		t.Errorf("period %s, also %v; want 2020-12 and also 2020-W53", res.Report.Period.Label, res.Also)
+	}
+	b, err := os.ReadFile(filepath.Join(cfg.Out, "2020-W53", "metrics.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Reps []struct {
+			Rep      string
+			Contacts int
+		}
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range m.Reps {
+		if r.Rep == "Jane Doe" && r.Contacts != 5 {
+			t.Errorf("Jane's W53 contacts = %d, want 5", r.Contacts)
+		}
 	}
 }

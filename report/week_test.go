@@ -11,6 +11,7 @@ import (
 // Wednesday and one sale.
 func weekBuilder(w43contacts, w43sales int) *Builder {
 	b := NewBuilder(testConfig())
+	b.TrackWeeks()
 	for _, d := range []string{"2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12"} {
 		r := tally("Jane Doe", d, 10, 2)
 		b.Add(&r)
@@ -92,4 +93,21 @@ func TestDefaultWeek(t *testing.T) {
 	if _, ok := NewBuilder(testConfig()).DefaultWeek(); ok {
 		t.Error("DefaultWeek of no data")
 	}
+}
+
+// A Builder counts by day only when asked: a monthly run pays nothing for
+// weeks, and BuildWeek without TrackWeeks is a mistake said at once.
+func TestTrackWeeksOptIn(t *testing.T) {
+	b := NewBuilder(testConfig())
+	r := act("Jane Doe", "2026-10-20", "call", "Acme")
+	b.Add(&r)
+	if len(b.week.days) != 0 || b.week.idx != nil {
+		t.Errorf("an untracked Builder counted %d days", len(b.week.days))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("BuildWeek without TrackWeeks did not panic")
+		}
+	}()
+	b.BuildWeek(mustPeriod("2026-W43"))
 }
