@@ -28,6 +28,17 @@ func (o Outcome) String() string {
 	return ""
 }
 
+// Span is the stretch of time one tally row counts.
+type Span uint8
+
+// The spans of a tally. SpanDay is also a tally whose sheet does not say:
+// a row dated by a day is read as that day's.
+const (
+	SpanDay Span = iota
+	SpanWeek
+	SpanMonth
+)
+
 // Tri is a yes/no value that may be absent.
 type Tri int8
 
@@ -94,6 +105,11 @@ type Record struct {
 	// column does not track them, which is not a count of 0.
 	HasContacts     bool
 	HasReferralAsks bool
+
+	// Span is how long a tally's counts run from Date: a day, a week or a
+	// month. A week report takes a day's or a week's counts into the week
+	// of Date, and a month's into none.
+	Span Span
 
 	// Roster.
 	Manager string

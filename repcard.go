@@ -102,7 +102,8 @@ func (m Month) Last() Date { return (m + 1).First() - 1 }
 // String formats m as 2026-10.
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Mon())) }
 
-// PeriodKind says whether a Period is a month, a quarter or a year.
+// PeriodKind says whether a Period is a month, a quarter, a year or an ISO
+// week.
 type PeriodKind int
 
 // The kinds of period.
@@ -110,23 +111,28 @@ const (
 	PeriodMonth PeriodKind = iota
 	PeriodQuarter
 	PeriodYear
+	PeriodWeek // an ISO 8601 week, Monday to Sunday (week.go)
 )
 
 // Period is the stretch of time a report covers: a month, a quarter or a
-// year, always whole months.
+// year, always whole months; or an ISO week. A week's FirstMonth and
+// LastMonth are the months of its Monday and its Sunday (two months for a
+// week that straddles a month end) and Monday is its first day; Monday is
+// zero for the other kinds.
 type Period struct {
 	Kind       PeriodKind
 	FirstMonth Month
 	LastMonth  Month
+	Monday     Date
 }
 
 // MonthPeriod returns the period of one month.
-func MonthPeriod(m Month) Period { return Period{PeriodMonth, m, m} }
+func MonthPeriod(m Month) Period { return Period{Kind: PeriodMonth, FirstMonth: m, LastMonth: m} }
 
-// ParsePeriod reads "2026-10", "2026-Q4" or "2026".
+// ParsePeriod reads "2026-10", "2026-Q4", "2026" or an ISO week "2026-W43".
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("period %q: want a month (2026-10), a quarter (2026-Q4) or a year (2026)", s)
+	bad := fmt.Errorf("period %q: want a month (2026-10), a quarter (2026-Q4), a year (2026) or an ISO week (2026-W43)", s)
 	y, rest, _ := strings.Cut(s, "-")
 	year, err := strconv.Atoi(y)
 	if err != nil || len(y) != 4 {
@@ -149,14 +155,24 @@ const (
 func parsePeriod(year int, s, rest string, bad error) (Period, error) {
 	switch {
 	case rest == "" && !strings.Contains(s, "-"):
-		return Period{PeriodYear, MonthOf(year, 1), MonthOf(year, 12)}, nil
+		return Period{Kind: PeriodYear, FirstMonth: MonthOf(year, 1), LastMonth: MonthOf(year, 12)}, nil
+	case len(rest) == 3 && (rest[0] == 'W' || rest[0] == 'w'):
+		w, err := strconv.Atoi(rest[1:])
+		if err != nil || rest[1] < '0' || rest[1] > '9' {
+			return Period{}, bad
+		}
+		p, ok := WeekPeriod(year, w)
+		if !ok {
+			return Period{}, fmt.Errorf("period %q: %d has weeks W01 to W%02d (ISO 8601 weeks, Monday to Sunday)", s, year, WeeksIn(year))
+		}
+		return p, nil
 	case len(rest) == 2 && (rest[0] == 'Q' || rest[0] == 'q'):
 		q := int(rest[1] - '0')
 		if q < 1 || q > 4 {
 			return Period{}, bad
 		}
 		first := MonthOf(year, time.Month(3*q-2))
-		return Period{PeriodQuarter, first, first + 2}, nil
+		return Period{Kind: PeriodQuarter, FirstMonth: first, LastMonth: first + 2}, nil
 	case len(rest) == 2:
 		m, err := strconv.Atoi(rest)
 		if err != nil || m < 1 || m > 12 {
@@ -167,9 +183,13 @@ func parsePeriod(year int, s, rest string, bad error) (Period, error) {
 	return Period{}, bad
 }
 
-// Label is the period as written on the command line: 2026-10, 2026-Q4, 2026.
+// Label is the period as written on the command line: 2026-10, 2026-Q4,
+// 2026, 2026-W43.
 func (p Period) Label() string {
 	switch p.Kind {
+	case PeriodWeek:
+		y, w := p.Monday.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
 	case PeriodQuarter:
 		return fmt.Sprintf("%04d-Q%d", p.FirstMonth.Year(), int(p.FirstMonth.Mon()-1)/3+1)
 	case PeriodYear:
@@ -178,9 +198,13 @@ func (p Period) Label() string {
 	return p.FirstMonth.String()
 }
 
-// Title is the period for people: "October 2026", "Q4 2026", "2026".
+// Title is the period for people: "October 2026", "Q4 2026", "2026",
+// "Week 43, 2026".
 func (p Period) Title() string {
 	switch p.Kind {
+	case PeriodWeek:
+		y, w := p.Monday.ISOWeek()
+		return fmt.Sprintf("Week %d, %d", w, y)
 	case PeriodQuarter:
 		return fmt.Sprintf("Q%d %d", int(p.FirstMonth.Mon()-1)/3+1, p.FirstMonth.Year())
 	case PeriodYear:
@@ -190,15 +214,26 @@ func (p Period) Title() string {
 }
 
 // Start is the period's first day.
-func (p Period) Start() Date { return p.FirstMonth.First() }
+func (p Period) Start() Date {
+	if p.Kind == PeriodWeek {
+		return p.Monday
+	}
+	return p.FirstMonth.First()
+}
 
 // End is the period's last day.
-func (p Period) End() Date { return p.LastMonth.Last() }
+func (p Period) End() Date {
+	if p.Kind == PeriodWeek {
+		return p.Monday + 6
+	}
+	return p.LastMonth.Last()
+}
 
 // Contains reports whether d falls inside the period.
 func (p Period) Contains(d Date) bool { return d >= p.Start() && d <= p.End() }
 
-// Months returns the number of months in the period.
+// Months returns the number of months in the period: for a week, the
+// months it touches (1 or 2).
 func (p Period) Months() int { return int(p.LastMonth-p.FirstMonth) + 1 }
 
 // Money is an amount in integer cents of the run's currency. Money is never

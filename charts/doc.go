@@ -34,6 +34,11 @@
 // Titles name contacts as Options.Contacts says: "decided deals per sale"
 // for a rep whose contacts are won and lost deals (no activity log).
 //
+// The weekly card has two charts of its own (weekly.go):
+// WeeklyContactsPerClose, 12 weeks of contacts per sale with the 4 weeks'
+// average as a dashed line, and Weekdays, contacts by day of the week as
+// bars Monday to Sunday with each day's count over its bar.
+//
 // # Robustness
 //
 // A chart never fails because of the shape of its data: no points, a single

@@ -26,6 +26,12 @@
 //	12 win_streak              a closing in each of the last ≥ 3 months
 //	13 steady | no_sale_yet | no_contacts   the fallback, only when nothing above applies
 //
+// A week report (report.BuildWeek) is coached on its week: the rules read
+// the week against the 4 weeks before it (weekly in metrics.json), the
+// texts say "week 43" and "the 4 weeks before" where a month report says
+// the month and its 3 months before, and the rules about months (2, 3, 4,
+// 5 and 12) are not chosen.
+//
 // The value per contact of rules 2 and 3 becomes closings per contact when
 // the four months hold no commission at all. Rules 1 and 5 do not compare
 // numbers themselves: the report decides whether an alert threshold was

@@ -124,6 +124,9 @@ func isFallback(name string) bool {
 func Select(rep *report.Rep, th Thresholds) []string {
 	var names []string
 	for _, r := range rules {
+		if len(rep.Weekly) > 0 && monthOnly[r.name] {
+			continue // week.go
+		}
 		if r.applies(rep, &th) {
 			names = append(names, r.name)
 		}
@@ -155,6 +158,9 @@ type window struct {
 }
 
 func newWindow(rep *report.Rep) window {
+	if len(rep.Weekly) > 0 {
+		return newWeekWindow(rep) // week.go
+	}
 	var w window
 	n := len(rep.Monthly)
 	if n == 0 {

@@ -317,6 +317,9 @@ func perUnit(m repcard.Money, n int) report.NullMoney {
 // title of the 3 months before that.
 func periodNames(rpt *report.Report, rep *report.Rep) (period, month, baseline string) {
 	p, err := repcard.ParsePeriod(rpt.Period.Label)
+	if err == nil && p.Kind == repcard.PeriodWeek {
+		return weekNames(p) // week.go
+	}
 	if err == nil {
 		period = p.Title()
 	} else {

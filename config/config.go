@@ -12,6 +12,7 @@ package config
 type Config struct {
 	Inbox             string      `yaml:"inbox"`
 	Out               string      `yaml:"out"`
+	Cadence           string      `yaml:"cadence"`    // "month" or "week": the default period's length
 	Currency          string      `yaml:"currency"`   // "": the data's (see reader), else USD
 	PageSize          string      `yaml:"page_size"`  // "A4" or "Letter"
 	DateOrder         string      `yaml:"date_order"` // "auto", "mdy", "dmy"
@@ -79,6 +80,14 @@ type Alerts struct {
 	RatioWorsePct   float64 `yaml:"ratio_worse_pct"`
 	ContactsDownPct float64 `yaml:"contacts_down_pct"`
 	ValueDownPct    float64 `yaml:"value_down_pct"`
+
+	// A week report compares the week with the 4 weeks before it, with
+	// these thresholds, and only when the week has at least
+	// WeekMinContacts contacts.
+	WeekRatioWorsePct   float64 `yaml:"week_ratio_worse_pct"`
+	WeekContactsDownPct float64 `yaml:"week_contacts_down_pct"`
+	WeekValueDownPct    float64 `yaml:"week_value_down_pct"`
+	WeekMinContacts     int     `yaml:"week_min_contacts"`
 }
 
 // LossReasons maps free-text loss reasons to categories.

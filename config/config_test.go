@@ -38,7 +38,9 @@ func TestDefault(t *testing.T) {
 		{"stale_after_days", c.StaleAfterDays, 45},
 		{"late_stages", c.LateStages, []string{"proposal", "negotiation"}},
 		{"near_miss_probability", c.NearMissProb, 70.0},
-		{"alerts", c.Alerts, Alerts{RatioWorsePct: 20, ContactsDownPct: 25, ValueDownPct: 25}},
+		{"cadence", c.Cadence, "month"},
+		{"alerts", c.Alerts, Alerts{RatioWorsePct: 20, ContactsDownPct: 25, ValueDownPct: 25,
+			WeekRatioWorsePct: 30, WeekContactsDownPct: 30, WeekValueDownPct: 30, WeekMinContacts: 10}},
 		{"categories", slices.Sorted(maps.Keys(c.LossReasons.Categories)), []string{"budget", "competitor", "fit", "follow_up", "timing"}},
 		{"fit", c.LossReasons.Categories["fit"], LossCategory{Controllable: true, Match: []string{"wrong contact", "decision maker", "no need"}}},
 		{"timing", c.LossReasons.Categories["timing"], LossCategory{Controllable: false, Match: []string{"timing", "not now", "next year"}}},
@@ -133,7 +135,12 @@ func TestParse(t *testing.T) {
 		{"stale_after_days", "stale_after_days: 60\n", func(c *Config) { c.StaleAfterDays = 60 }},
 		{"near_miss_probability", "near_miss_probability: 80\n", func(c *Config) { c.NearMissProb = 80 }},
 		{"alerts", "alerts:\n  ratio_worse_pct: 10\n  contacts_down_pct: 15.5\n  value_down_pct: 30\n",
-			func(c *Config) { c.Alerts = Alerts{RatioWorsePct: 10, ContactsDownPct: 15.5, ValueDownPct: 30} }},
+			func(c *Config) {
+				c.Alerts.RatioWorsePct, c.Alerts.ContactsDownPct, c.Alerts.ValueDownPct = 10, 15.5, 30
+			}},
+		{"week alerts", "cadence: Week\nalerts: {week_min_contacts: 5, week_value_down_pct: 50}\n", func(c *Config) {
+			c.Cadence, c.Alerts.WeekMinContacts, c.Alerts.WeekValueDownPct = "week", 5, 50
+		}},
 		{"one alert", "alerts: {value_down_pct: 40}\n", func(c *Config) { c.Alerts.ValueDownPct = 40 }},
 		{"templates", "templates: my/templates\n", func(c *Config) { c.Templates = "my/templates" }},
 		{"font", "font: /usr/share/fonts/NotoSansCJK.ttf\n", func(c *Config) { c.Font = "/usr/share/fonts/NotoSansCJK.ttf" }},
@@ -264,6 +271,7 @@ func TestParseErrors(t *testing.T) {
 		{"email zero attachment size", "email:\n  max_attachment_mb: 0\n", "email.max_attachment_mb", 2, "want a whole number above 0"},
 		{"email unknown key", "email:\n  smtp: x\n", "email.smtp", 2, "unknown"},
 		{"bad date_order", "currency: USD\ndate_order: ymd\n", "date_order", 2, `want auto, mdy or dmy, got "ymd"`},
+		{"bad cadence", "cadence: daily\n", "cadence", 1, `want month or week, got "daily"`},
 		{"bad decimal", "decimal: dot\n", "decimal", 1, `want auto, point or comma, got "dot"`},
 		{"bad goals.basis", "goals:\n  basis: revenue\n", "goals.basis", 2, `want commission or closings, got "revenue"`},
 		{"rate above 1", "commission:\n  rate: 10\n", "commission.rate", 2, "want a share between 0 and 1"},

@@ -87,6 +87,7 @@ func Default() *Config {
 	return &Config{
 		Inbox:        "examples/inbox",
 		Out:          "out",
+		Cadence:      "month",
 		Currency:     "",
 		PageSize:     "A4",
 		DateOrder:    "auto",
@@ -109,6 +110,11 @@ func Default() *Config {
 			RatioWorsePct:   20,
 			ContactsDownPct: 25,
 			ValueDownPct:    25,
+
+			WeekRatioWorsePct:   30,
+			WeekContactsDownPct: 30,
+			WeekValueDownPct:    30,
+			WeekMinContacts:     10,
 		},
 		LossReasons: LossReasons{Categories: map[string]LossCategory{
 			"timing":     {Controllable: false, Match: []string{"timing", "not now", "next year"}},
@@ -155,6 +161,7 @@ const starter = `# repcard configuration. Every key is shown with its default: d
 
 inbox: examples/inbox      # folder of exports (.xlsx .xlsm .csv .tsv), read at any depth
 out: out                   # output folder; reports go to out/<period>/
+cadence: month             # the default period: the newest whole month, or week (the newest whole ISO week)
 currency: USD              # the report's currency code; the printed symbol follows it (delete the line: the data's, else USD)
 page_size: A4              # A4 or Letter
 date_order: auto           # 03/10/2026: mdy (March 10) | dmy (3 October) | auto: decided per column
@@ -183,6 +190,10 @@ alerts:                    # a change against the mean of the previous 3 months 
   ratio_worse_pct: 20      # contacts per close got worse by this many per cent
   contacts_down_pct: 25    # contacts fell by this many per cent
   value_down_pct: 25       # value per contact fell by this many per cent
+  week_ratio_worse_pct: 30   # a week report: the same against the mean of the 4 weeks before
+  week_contacts_down_pct: 30 # contacts fell by this many per cent
+  week_value_down_pct: 30    # value per contact fell by this many per cent
+  week_min_contacts: 10      # no week alert on a week with fewer contacts than this
 
 loss_reasons:
   categories:              # a loss reason containing a match (any case) is in that category; yours replace these

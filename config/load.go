@@ -193,6 +193,7 @@ func (c *Config) normalize() {
 	c.DateOrder = strings.ToLower(strings.TrimSpace(c.DateOrder))
 	c.Decimal = strings.ToLower(strings.TrimSpace(c.Decimal))
 	c.Goals.Basis = strings.ToLower(strings.TrimSpace(c.Goals.Basis))
+	c.Cadence = strings.ToLower(strings.TrimSpace(c.Cadence))
 	for i := range c.Mapping {
 		m := &c.Mapping[i]
 		m.Kind = strings.ToLower(strings.TrimSpace(m.Kind))

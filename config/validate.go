@@ -200,6 +200,11 @@ func (c *Config) validate(lines map[string]int) *Error {
 		func() *Error { return v.nonNegative("alerts.ratio_worse_pct", c.Alerts.RatioWorsePct) },
 		func() *Error { return v.nonNegative("alerts.contacts_down_pct", c.Alerts.ContactsDownPct) },
 		func() *Error { return v.nonNegative("alerts.value_down_pct", c.Alerts.ValueDownPct) },
+		func() *Error { return v.nonNegative("alerts.week_ratio_worse_pct", c.Alerts.WeekRatioWorsePct) },
+		func() *Error { return v.nonNegative("alerts.week_contacts_down_pct", c.Alerts.WeekContactsDownPct) },
+		func() *Error { return v.nonNegative("alerts.week_value_down_pct", c.Alerts.WeekValueDownPct) },
+		func() *Error { return v.count("alerts.week_min_contacts", c.Alerts.WeekMinContacts) },
+		func() *Error { return v.oneOf("cadence", c.Cadence, "month", "week") },
 		func() *Error {
 			for _, name := range slices.Sorted(maps.Keys(c.LossReasons.Categories)) {
 				k := joinKey("loss_reasons.categories", name)

@@ -81,6 +81,20 @@
 // commission are printed: the drop orders the list, it is not a number of
 // metrics.json.
 //
+// Weekly cards (weekly.go), for the report of an ISO week: one page per
+// rep — the masthead with the week's days; the headline; the week against
+// the 4 weeks before (value per contact, contacts per sale, contacts); the
+// alerts; 12 weeks of contacts per sale beside contacts by day of the week;
+// the week's wins (5) and the follow-ups due by the end of next week (6),
+// each cut to what the page holds, the longer list first, with "and N
+// more in team.xlsx"; one coaching line: the first paragraph's title and
+// its first sentence, at most 3 lines. The weekly team card (team.pdf, and
+// each manager's) is one page: the headline, the alerts and the reps by
+// value per contact with last week's value and the change, as many as the
+// page holds, then the totals; reps whose contacts are tallied by the
+// month are named under it. Only reps with a row in the week get a card;
+// a week has no self-review edition.
+//
 // Every page has a footer: the period and name, "page n of m" and "numbers
 // in metrics.json". The footers are drawn when the document is complete,
 // with the page count known, rather than with gofpdf's AliasNbPages: the

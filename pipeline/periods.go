@@ -20,7 +20,7 @@ import (
 // Watch keeps whole reports current.
 func (p *Pipeline) RunAll(ctx context.Context, opts Options) (*Result, error) {
 	prog := progressOf(opts.Progress)
-	in, err := p.readPeriod(ctx, opts.Period, prog)
+	in, err := p.readPeriod(ctx, opts.Period, p.weeks(opts.Period, true), prog)
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,8 @@ func (noProgress) Step(string)       {}
 
 // Options say what one run writes.
 type Options struct {
-	// Period to report; nil is the newest whole month in the data.
+	// Period to report; nil is the newest whole month in the data (the
+	// newest whole week with config cadence: week).
 	Period *repcard.Period
 	// Reps, when not empty, limits the PDFs to these reps (matched as the
 	// report matches names) and leaves out the team and manager summaries;
@@ -104,7 +105,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Result, error)
 // Run reads the inbox, builds the report of opts.Period and writes it.
 func (p *Pipeline) Run(ctx context.Context, opts Options) (*Result, error) {
 	prog := progressOf(opts.Progress)
-	in, err := p.readPeriod(ctx, opts.Period, prog)
+	in, err := p.readPeriod(ctx, opts.Period, p.weeks(opts.Period, false), prog)
 	if err != nil {
 		return nil, err
 	}
@@ -146,10 +147,10 @@ type inbox struct {
 
 // readPeriod reads the inbox and settles the period: period, or the
 // default period of what the inbox holds.
-func (p *Pipeline) readPeriod(ctx context.Context, period *repcard.Period, prog Progress) (*inbox, error) {
+func (p *Pipeline) readPeriod(ctx context.Context, period *repcard.Period, weeks bool, prog Progress) (*inbox, error) {
 	in := &inbox{started: time.Now()}
 	var err error
-	if in.b, in.batch, err = p.read(ctx, prog); err != nil {
+	if in.b, in.batch, err = p.read(ctx, weeks, prog); err != nil {
 		return nil, err
 	}
 	if in.period, err = p.choosePeriod(in.b, period); err != nil {
@@ -165,9 +166,30 @@ func progressOf(p Progress) Progress {
 	return p
 }
 
-// read reads the inbox into a report Builder.
-func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *reader.Batch, error) {
+// weeks reports whether a run may build a week report, so that its Builder
+// must count by day (report.Builder.TrackWeeks): a week period, config
+// cadence: week, or, for watch (all), a week report in out to keep current.
+func (p *Pipeline) weeks(period *repcard.Period, all bool) bool {
+	if period != nil && period.Kind == repcard.PeriodWeek || p.cfg.Cadence == "week" {
+		return true
+	}
+	if all {
+		for _, q := range reportedPeriods(p.cfg.Out) {
+			if q.Kind == repcard.PeriodWeek {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// read reads the inbox into a report Builder; weeks: one that can build
+// week reports too.
+func (p *Pipeline) read(ctx context.Context, weeks bool, prog Progress) (*report.Builder, *reader.Batch, error) {
 	b := report.NewBuilder(p.cfg)
+	if weeks {
+		b.TrackWeeks()
+	}
 	add, wait := reader.Async(b.Add) // fold on one core while the reader parses on another
 	batch, err := reader.ReadInbox(ctx, p.cfg.Inbox, p.cfg, add, reader.WithProgress(
 		func(n int) { prog.Phase("reading", n) },
@@ -183,6 +205,9 @@ func (p *Pipeline) read(ctx context.Context, prog Progress) (*report.Builder, *r
 // choosePeriod is period, or the default period of what b holds.
 func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repcard.Period, error) {
 	d, ok := b.DefaultPeriod()
+	if p.cfg.Cadence == "week" {
+		d, ok = b.DefaultWeek()
+	}
 	if !ok {
 		return d, &NothingError{Msg: fmt.Sprintf("no dated rows in %s, so there is no period to report (run 'repcard check' to see what was found)", p.cfg.Inbox)}
 	}
@@ -202,9 +227,12 @@ func (p *Pipeline) choosePeriod(b *report.Builder, period *repcard.Period) (repc
 func (p *Pipeline) assemble(in *inbox, period repcard.Period, final bool, only []string) (*Result, error) {
 	b, batch := in.b, in.batch
 	var rep *report.Report
-	if final {
+	switch {
+	case period.Kind == repcard.PeriodWeek:
+		rep = b.BuildWeek(period)
+	case final:
 		rep = b.Finish(period)
-	} else {
+	default:
 		rep = b.Build(period)
 	}
 	rep.Inputs = batch.Inputs

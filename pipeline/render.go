@@ -89,8 +89,13 @@ func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]docume
 		docs = append(docs, document{path, render})
 		return nil
 	}
+	week := pdf.IsWeek(rpt) // weekly cards (weekly.go)
 	if summaries {
-		if err := add(func(w io.Writer) error { return rd.pdf.Team(w, rpt) }, "team.pdf"); err != nil {
+		team, manager := rd.pdf.Team, rd.pdf.Manager
+		if week {
+			team, manager = rd.pdf.WeeklyTeam, rd.pdf.WeeklyManager
+		}
+		if err := add(func(w io.Writer) error { return team(w, rpt) }, "team.pdf"); err != nil {
 			return nil, err
 		}
 		names := make([]string, len(rpt.Managers))
@@ -99,13 +104,16 @@ func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]docume
 		}
 		for i, slug := range output.Slugs(names) {
 			m := &rpt.Managers[i]
-			if err := add(func(w io.Writer) error { return rd.pdf.Manager(w, rpt, m) }, "managers", slug+".pdf"); err != nil {
+			if err := add(func(w io.Writer) error { return manager(w, rpt, m) }, "managers", slug+".pdf"); err != nil {
 				return nil, err
 			}
 		}
 	}
 	for i := range rpt.Reps {
 		rep := &rpt.Reps[i]
+		if week && !weekHasData(rep) {
+			continue
+		}
 		paras, err := rd.coach.ForRep(rpt, rep, coachingParagraphs)
 		if err != nil {
 			return nil, fmt.Errorf("coaching text for %s: %w", rep.Rep, err)
@@ -113,6 +121,12 @@ func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]docume
 		text := make([]pdf.Paragraph, len(paras))
 		for j, p := range paras {
 			text[j] = pdf.Paragraph{Title: p.Title, Text: p.Text, Rule: p.Rule}
+		}
+		if week {
+			if err := add(func(w io.Writer) error { return rd.pdf.WeeklyRep(w, rpt, rep, text) }, "reps", rep.Slug+".pdf"); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if err := add(func(w io.Writer) error { return rd.pdf.Rep(w, rpt, rep, text) }, "reps", rep.Slug+".pdf"); err != nil {
 			return nil, err
@@ -124,6 +138,13 @@ func (rd *renderer) documents(res *Result, selfReview, summaries bool) ([]docume
 		}
 	}
 	return docs, nil
+}
+
+// weekHasData reports whether a week report's rep has a row in the week:
+// only those reps get a weekly card (the team card lists them all).
+func weekHasData(rep *report.Rep) bool {
+	n := len(rep.Weekly)
+	return n > 0 && rep.Weekly[n-1].Counts != nil
 }
 
 // writeAll renders and writes docs with n workers (0: one per CPU) and

@@ -525,6 +525,7 @@ func (c *converter) fillTally(rec *repcard.Record, row []string) error {
 	if rec.Date, err = c.tallyDate(row); err != nil { // permonth.go
 		return err
 	}
+	rec.Span = c.l.tallySpan()
 	any := false
 	n, ok, err := c.count(row, fContacts)
 	if err != nil {

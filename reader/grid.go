@@ -55,6 +55,17 @@ const (
 	unitDay
 )
 
+// span is what one tally of the unit counts.
+func (u periodUnit) span() repcard.Span {
+	switch u {
+	case unitMonth:
+		return repcard.SpanMonth
+	case unitWeek:
+		return repcard.SpanWeek
+	}
+	return repcard.SpanDay
+}
+
 func (u periodUnit) String() string {
 	return [...]string{"", "months", "weeks", "days"}[u]
 }
@@ -720,7 +731,7 @@ func (s *sheetRead) gridCells(row []string, rep func(int) string, date func(int)
 		filled = true
 		s.in.Rows++
 		rec := &s.rec
-		*rec = repcard.Record{Kind: repcard.KindTallies, Src: c.src, Rep: rep(j), Date: date(j), Type: g.measure.name}
+		*rec = repcard.Record{Kind: repcard.KindTallies, Src: c.src, Rep: rep(j), Date: date(j), Type: g.measure.name, Span: g.unit.span()}
 		if rec.Rep == "" {
 			s.in.LeftOut++
 			c.fail(col, v, repcard.IssueNoOwner, strings.TrimSpace(g.names[j]))

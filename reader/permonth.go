@@ -249,6 +249,37 @@ func isYear(s string) bool {
 	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && strings.Trim(s, "0123456789") == ""
 }
 
+// tallySpan is what one tally row of the sheet counts: a month sheet's
+// rows a month; else by its date column's name ("Month", "Week of", "Week
+// ending"), a day when it names neither.
+func (l *layout) tallySpan() repcard.Span {
+	if l.sheetDate != 0 {
+		return repcard.SpanMonth
+	}
+	if !l.has(fDate) {
+		return repcard.SpanDay
+	}
+	h := normHeader(l.columnName(l.cols[fDate][0]))
+	for _, w := range spanWords {
+		if strings.Contains(h, w.word) {
+			return w.span
+		}
+	}
+	return repcard.SpanDay
+}
+
+// spanWords name a tally date column's span, in the languages headers are
+// read in.
+var spanWords = []struct {
+	word string
+	span repcard.Span
+}{
+	{"month", repcard.SpanMonth}, {"monat", repcard.SpanMonth}, {"mes", repcard.SpanMonth},
+	{"mois", repcard.SpanMonth}, {"maand", repcard.SpanMonth},
+	{"week", repcard.SpanWeek}, {"woche", repcard.SpanWeek}, {"semana", repcard.SpanWeek},
+	{"semaine", repcard.SpanWeek}, {"settimana", repcard.SpanWeek},
+}
+
 // tallyDate is a tally row's date: its month sheet's, or its date column's.
 func (c *converter) tallyDate(row []string) (repcard.Date, error) {
 	if c.l.sheetDate != 0 {

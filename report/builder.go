@@ -45,6 +45,8 @@ type Builder struct {
 	deals     []deal              // every deals row, compact
 	minDate   repcard.Date        // oldest activity, tally or decided-deal date
 	maxDate   repcard.Date        // newest activity, tally or decided-deal date
+
+	week weekStore // counts per rep and day, for week reports (week.go)
 }
 
 // category is one loss-reason category of the config.
@@ -337,6 +339,7 @@ func (b *Builder) Add(rec *repcard.Record) {
 	if rec.Rep == "" {
 		return
 	}
+	day := b.dayBefore(rec) // week.go
 	switch rec.Kind {
 	case repcard.KindActivities:
 		b.addActivity(rec)
@@ -346,6 +349,9 @@ func (b *Builder) Add(rec *repcard.Record) {
 		b.addDeal(rec)
 	case repcard.KindRoster:
 		b.addRoster(rec)
+	}
+	if day {
+		b.dayAfter(rec)
 	}
 }
 

@@ -175,7 +175,12 @@ func (b *Builder) monthTot(r int32, m repcard.Month) tot {
 	if !ok {
 		return tot{}
 	}
-	rs, a := &b.reps[r], &b.accs[i]
+	return b.accTot(r, &b.accs[i])
+}
+
+// accTot returns rep r's sums of a, each from its source (see Sources).
+func (b *Builder) accTot(r int32, a *acc) tot {
+	rs := &b.reps[r]
 	t := tot{planned: a.aPlanned, hasData: a.aRows+a.tRows+a.dWon+a.dLost > 0}
 	if rs.logsContacts() {
 		t.contacts = a.aContacts + a.tContacts

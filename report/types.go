@@ -149,6 +149,23 @@ type Metrics struct {
 	Wins              []Win         `json:"wins"`
 	Monthly           []Month       `json:"monthly"` // 12 months, oldest first, ending with the period's last month
 	YTD               YTD           `json:"ytd"`
+
+	// A week report's own (BuildWeek; absent from other reports): the 12
+	// weeks ending with the period's, oldest first; contacts by day of the
+	// week, Monday first; and the measures monthly tallies leave uncounted
+	// week by week ("contacts", "closings").
+	Weekly           []WeekCounts `json:"weekly,omitempty"`
+	Weekdays         []int        `json:"weekdays,omitempty"`
+	NotTrackedWeekly []string     `json:"not_tracked_weekly,omitempty"`
+}
+
+// WeekCounts is one week of a week report's trailing 12. Counts is null
+// for a week with no row of any kind: a gap, not zeros.
+type WeekCounts struct {
+	Week       string   `json:"week"`  // 2026-W43
+	Start      string   `json:"start"` // its Monday
+	Counts     *Counts  `json:"counts"`
+	NotTracked []string `json:"not_tracked,omitempty"` // as Metrics.NotTrackedWeekly, for this week
 }
 
 // Month is one month of the trailing 12.

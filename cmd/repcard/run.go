@@ -32,7 +32,7 @@ type batchFlags struct {
 func (b *batchFlags) register(fs *flag.FlagSet, periodHelp string) {
 	b.configFlags.register(fs)
 	fs.StringVar(&b.out, "out", "", "write into `DIR`/<period>/ (default: the config's out)")
-	fs.StringVar(&b.period, "period", "", "the period `P` to "+periodHelp+"\n(default: the newest whole month in the data)")
+	fs.StringVar(&b.period, "period", "", "the period `P` to "+periodHelp+"\n(default: the newest whole month in the data, or week with cadence: week)")
 	fs.BoolVar(&b.noWait, "no-wait", false, "when another repcard is writing into the out folder, exit 2 rather than wait")
 }
 
@@ -65,7 +65,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("run", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]",
 		"repcard run -in exports -period 2026-10 -rep \"Jane Doe\" -self-review", stdout, stderr)
 	var bf batchFlags
-	bf.register(fs, "report: 2026-10, 2026-Q4 or 2026")
+	bf.register(fs, "report: 2026-10, 2026-Q4, 2026 or a week 2026-W43")
 	var reps stringList
 	fs.Var(&reps, "rep", "write only the report of the rep `NAME` (repeatable; a roster alias, any case or\naccents); team figures still use all data")
 	selfReview := fs.Bool("self-review", false, "also write the self-review edition of each rep report")
