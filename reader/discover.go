@@ -10,6 +10,7 @@ import (
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/internal/untrusted"
+	"github.com/repcard/repcard/output"
 )
 
 // discover lists the files to read, in lexical order of their paths, and
@@ -49,6 +50,13 @@ func (r *inboxReader) discover() ([]string, error) {
 					r.batch.OutFolder = untrusted.Visible(rel)
 					return fs.SkipDir
 				}
+			}
+			// Another out folder (of another config, or check without
+			// -out): its lock file says repcard writes there.
+			if p != r.dir && isOutFolder(p) {
+				r.batch.Ignored = append(r.batch.Ignored, Ignored{untrusted.Visible(rel) + "/",
+					"a repcard out folder (it holds " + output.LockName + "): reports are never read as input", false})
+				return fs.SkipDir
 			}
 			return nil
 		}
@@ -127,4 +135,11 @@ func isSpreadsheet(name string) bool {
 // (.xls, .ods …): an issue, so that the person sees how to convert it.
 func isUnsupported(name string) bool {
 	return repcard.IsUnsupportedFormat(strings.ToLower(path.Ext(name)))
+}
+
+// isOutFolder reports whether dir is a folder repcard writes reports into:
+// it holds the out lock file.
+func isOutFolder(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, output.LockName))
+	return err == nil
 }
