@@ -174,17 +174,25 @@ func newWindow(rep *report.Rep) window {
 		w.base.Commission += c.Commission
 	}
 	w.ok = n >= 4
-	w.byMoney = w.month.Commission > 0 || w.base.Commission > 0
-	if w.month.Contacts > 0 && w.base.Contacts > 0 {
-		if w.byMoney {
-			w.monthYield = big.NewRat(int64(w.month.Commission), int64(w.month.Contacts))
-			w.baseYield = big.NewRat(int64(w.base.Commission), int64(w.base.Contacts))
-		} else {
-			w.monthYield = big.NewRat(int64(w.month.Closings), int64(w.month.Contacts))
-			w.baseYield = big.NewRat(int64(w.base.Closings), int64(w.base.Contacts))
-		}
-	}
+	w.setYields()
 	return w
+}
+
+// setYields works out what the window compares, from its two stretches:
+// value per contact when either earned commission, else closings per
+// contact, and only when both have contacts.
+func (w *window) setYields() {
+	w.byMoney = w.month.Commission > 0 || w.base.Commission > 0
+	if w.month.Contacts == 0 || w.base.Contacts == 0 {
+		return
+	}
+	if w.byMoney {
+		w.monthYield = big.NewRat(int64(w.month.Commission), int64(w.month.Contacts))
+		w.baseYield = big.NewRat(int64(w.base.Commission), int64(w.base.Contacts))
+		return
+	}
+	w.monthYield = big.NewRat(int64(w.month.Closings), int64(w.month.Contacts))
+	w.baseYield = big.NewRat(int64(w.base.Closings), int64(w.base.Contacts))
 }
 
 // monthSwing compares the last month's value per contact (or closings per

@@ -2,7 +2,6 @@ package coach
 
 import (
 	"fmt"
-	"math/big"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/report"
@@ -42,15 +41,6 @@ func newWeekWindow(rep *report.Rep) window {
 		}
 	}
 	w.ok = n >= 5 && len(rep.NotTrackedWeekly) == 0
-	w.byMoney = w.month.Commission > 0 || w.base.Commission > 0
-	if w.month.Contacts > 0 && w.base.Contacts > 0 {
-		if w.byMoney {
-			w.monthYield = big.NewRat(int64(w.month.Commission), int64(w.month.Contacts))
-			w.baseYield = big.NewRat(int64(w.base.Commission), int64(w.base.Contacts))
-		} else {
-			w.monthYield = big.NewRat(int64(w.month.Closings), int64(w.month.Contacts))
-			w.baseYield = big.NewRat(int64(w.base.Closings), int64(w.base.Contacts))
-		}
-	}
+	w.setYields()
 	return w
 }

@@ -132,28 +132,6 @@ func (r *Renderer) ytdGoalText(g *report.Goal) string {
 	return s + " (" + pct(g.YTDAttainment) + ")"
 }
 
-// byValuePerContact sorts reps by value per contact, highest first;
-// undefined last; ties by commission, then name.
-func byValuePerContact(reps []*report.Rep) []*report.Rep {
-	out := slices.Clone(reps)
-	slices.SortStableFunc(out, func(a, b *report.Rep) int {
-		if a.ValuePerContact.OK != b.ValuePerContact.OK {
-			if a.ValuePerContact.OK {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.ValuePerContact.V, a.ValuePerContact.V); c != 0 && a.ValuePerContact.OK {
-			return c
-		}
-		if c := cmp.Compare(b.Commission, a.Commission); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rep, b.Rep)
-	})
-	return out
-}
-
 // arrow returns the mark of trend_arrow and its style: a direction, never
 // the alert mark.
 func arrow(s string) cell {
@@ -184,7 +162,7 @@ func (d *doc) repTable(g *group) {
 		{heads[2], 17, 'R'}, {prevHead, 17, 'R'}, {rankHead, 13, 'R'}, {"Commission", 19.2, 'R'}, {"Goal", 12.3, 'R'},
 		{"Trend", 10.7, 'C'}, {"Alerts", 10.8, 'R'},
 	})}
-	reps := byValuePerContact(g.reps)
+	reps := report.ByValuePerContact(g.reps)
 	rows := make([][]cell, len(reps))
 	alerts, marked, untracked := 0, false, 0
 	for i, rep := range reps {

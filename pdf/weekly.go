@@ -361,7 +361,7 @@ func (r *Renderer) weeklyGroup(rpt *report.Report, g *group) (*doc, error) {
 		{"Rep", 50, 'L'}, {"Contacts", 18, 'R'}, {"Sales", 14, 'R'}, {"Contacts\nper sale", 18, 'R'},
 		{"Value per\ncontact", 22, 'R'}, {"Last\nweek", 22, 'R'}, {"Change", 18, 'R'}, {"Alerts", 14, 'R'},
 	})}
-	reps := byValuePerContact(g.reps)
+	reps := report.ByValuePerContact(g.reps)
 	rows := make([][]cell, 0, len(reps))
 	var untracked []string
 	for _, rep := range reps {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -59,4 +60,27 @@ func cmpBool(x, y bool) int {
 		return -1
 	}
 	return 1
+}
+
+// ByValuePerContact is the leaderboard's order of reps: value per contact,
+// highest first, reps without one last; ties by commission, highest first,
+// then by name. It returns a sorted copy of reps.
+func ByValuePerContact(reps []*Rep) []*Rep {
+	out := slices.Clone(reps)
+	slices.SortStableFunc(out, func(a, b *Rep) int {
+		if a.ValuePerContact.OK != b.ValuePerContact.OK {
+			if a.ValuePerContact.OK {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(b.ValuePerContact.V, a.ValuePerContact.V); c != 0 && a.ValuePerContact.OK {
+			return c
+		}
+		if c := cmp.Compare(b.Commission, a.Commission); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Rep, b.Rep)
+	})
+	return out
 }

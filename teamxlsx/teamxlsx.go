@@ -274,7 +274,11 @@ func (b *book) leaderboard(rpt *report.Report, _ []repcard.Issue) error {
 			ratio(m.Goal.Attainment), m.TrendArrow, alerts,
 		}
 	}
-	reps := byValuePerContact(rpt.Reps)
+	all := make([]*report.Rep, len(rpt.Reps))
+	for i := range rpt.Reps {
+		all[i] = &rpt.Reps[i]
+	}
+	reps := report.ByValuePerContact(all)
 	for _, rep := range reps {
 		alerts += len(rep.Alerts)
 	}
@@ -286,31 +290,6 @@ func (b *book) leaderboard(rpt *report.Report, _ []repcard.Issue) error {
 		}
 		return nil
 	}, row("All reps", "", "", &rpt.Team, alerts))
-}
-
-// byValuePerContact sorts reps as the team summary does: by value per
-// contact, highest first, undefined last; ties by commission, then name.
-func byValuePerContact(reps []report.Rep) []*report.Rep {
-	out := make([]*report.Rep, len(reps))
-	for i := range reps {
-		out[i] = &reps[i]
-	}
-	slices.SortStableFunc(out, func(a, b *report.Rep) int {
-		if a.ValuePerContact.OK != b.ValuePerContact.OK {
-			if a.ValuePerContact.OK {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.ValuePerContact.V, a.ValuePerContact.V); c != 0 && a.ValuePerContact.OK {
-			return c
-		}
-		if c := cmp.Compare(b.Commission, a.Commission); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Rep, b.Rep)
-	})
-	return out
 }
 
 // repCols are the first columns of every list: whose it is.
