@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strings"
 	"time"
 
 	"github.com/repcard/repcard/internal/format"
@@ -55,9 +54,8 @@ func (d *doc) lastMonth(rep *report.Rep) {
 		{{s: monthName(cur.Month), st: stCellBold}, contacts(cur), {s: format.Int(cur.Closings)},
 			{s: d.r.nullMoney(cur.ValuePerContact)}, {s: now}},
 	}
-	many := strings.ToUpper(d.words.plural[:1]) + d.words.plural[1:] // "Contacts", "Decided deals"
 	t := &table{rowH: 5.2, cols: d.scale([]column{
-		{"", 44, 'L'}, {many, 24, 'R'}, {"Sales", 20, 'R'}, {"Value per " + d.words.one, 38, 'R'},
+		{"", 44, 'L'}, {capitalized(d.words.plural), 24, 'R'}, {"Sales", 20, 'R'}, {"Value per " + d.words.one, 38, 'R'},
 		{"Your place on value per " + d.words.one, 54, 'R'},
 	})}
 	d.section(section{

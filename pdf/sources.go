@@ -23,6 +23,15 @@ var (
 	wordsDecided  = contactWords{"decided deals", "decided deal", true}
 )
 
+// capitalized is words with a capital first letter: "Contacts", "Decided
+// deals".
+func capitalized(words string) string {
+	if words == "" {
+		return ""
+	}
+	return strings.ToUpper(words[:1]) + words[1:]
+}
+
 // decidedNote is the source note of a headline counted from decided deals.
 const decidedNote = "Counted from decided deals (won + lost): the data has no activity log, so contacts are not tracked."
 

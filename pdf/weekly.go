@@ -143,9 +143,9 @@ func (d *doc) weekCompare(m *report.Metrics) {
 		return format.Ratio(v.V, decimals)
 	}
 	rows := [][]cell{
-		{{s: "Value per contact"}, {s: money(t.ValuePerContact.Value)}, {s: money(t.ValuePerContact.Baseline)}, change(t.ValuePerContact.ChangePct)},
-		{{s: "Contacts per sale (lower is better)"}, {s: ratio1(t.ContactsPerClose.Value)}, {s: ratio1(t.ContactsPerClose.Baseline)}, change(t.ContactsPerClose.ChangePct)},
-		{{s: "Contacts"}, {s: contacts(t.Contacts.Value, 0)}, {s: contacts(t.Contacts.Baseline, 1)}, change(t.Contacts.ChangePct)},
+		{{s: "Value per " + d.words.one}, {s: money(t.ValuePerContact.Value)}, {s: money(t.ValuePerContact.Baseline)}, change(t.ValuePerContact.ChangePct)},
+		{{s: capitalized(d.words.plural) + " per sale (lower is better)"}, {s: ratio1(t.ContactsPerClose.Value)}, {s: ratio1(t.ContactsPerClose.Baseline)}, change(t.ContactsPerClose.ChangePct)},
+		{{s: capitalized(d.words.plural)}, {s: contacts(t.Contacts.Value, 0)}, {s: contacts(t.Contacts.Baseline, 1)}, change(t.Contacts.ChangePct)},
 	}
 	if len(m.NotTrackedWeekly) > 0 {
 		rows = [][]cell{{{s: "Not compared: " + strings.Join(m.NotTrackedWeekly, " and ") + " are tallied by the month", st: stCellMute}, {}, {}, {}}}

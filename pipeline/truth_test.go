@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/config"
 )
 
@@ -325,4 +326,21 @@ func TestAssumptionsStated(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A weekly card counted from decided deals says so in its headline and in
+// its comparison with the 4 weeks before.
+func TestWeekCardSaysDecidedDeals(t *testing.T) {
+	dir := dealsOnlyInbox(t)
+	p, err := repcard.ParsePeriod("2026-W40") // 28 Sep – 4 Oct: the win of 2 Oct
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := run(t, testConfig(t, dir), Options{Period: &p})
+	card := pdfWords(t, filepath.Join(res.Dir, "reps", "dana-deals.pdf"))
+	hasAll(t, "weekly card", card,
+		"Each decided deal was worth",
+		"Value per decided deal", "Decided deals per sale (lower is better)",
+		"!Value per contact", "!Contacts per sale",
+	)
 }
