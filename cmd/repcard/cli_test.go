@@ -27,11 +27,11 @@ func TestHelp(t *testing.T) {
 		{[]string{"run", "-h"}, []string{"Usage: repcard run ", "  -rep NAME\n", "  -workers N\n", "  -period P\n", "  -config FILE\n", "  -in DIR\n", "  -out DIR\n", "a roster alias", "Example:\n  repcard run "}, []string{"value", " int\n", "(default \"config.yaml\")"}},
 		{[]string{"help", "run"}, []string{"Usage: repcard run ", "  -rep NAME\n"}, nil},
 		{[]string{"run", "--help"}, []string{"Usage: repcard run "}, nil},
-		{[]string{"watch", "-h"}, []string{"[-period P] [-settle DURATION] [-poll DURATION]", "  -settle DURATION\n", "  -poll DURATION\n", "  -period P\n", "  -out DIR\n"}, nil},
+		{[]string{"watch", "-h"}, []string{"[-period P] [-settle DURATION]\n                     [-poll DURATION] [-retry DURATION] [-no-wait]", "  -retry DURATION\n", "  -no-wait\n", "  -settle DURATION\n", "  -poll DURATION\n", "  -period P\n", "  -out DIR\n"}, nil},
 		{[]string{"help", "check"}, []string{"Usage: repcard check [-config FILE] [-in DIR] [-json]", "  -json\n"}, nil},
 		{[]string{"init", "-h"}, []string{"Usage: repcard init [DIR]\n\nWrites a commented config.yaml", "\n\nExample:\n  repcard init ~/sales"}, []string{"Flags:", "\n\n\n"}},
 		{[]string{"help", "version"}, []string{"Usage: repcard version\n"}, []string{"Flags:"}},
-		{[]string{"help"}, []string{"repcard help COMMAND", "repcard watch  [-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION] [-poll DURATION]"}, nil},
+		{[]string{"help"}, []string{"repcard help COMMAND", "repcard watch  [-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION]\n                 [-poll DURATION] [-retry DURATION] [-no-wait]"}, nil},
 		{[]string{"-h"}, []string{"Usage:\n  repcard run "}, nil},
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {

@@ -5,9 +5,11 @@ value of every contact first, plus a manager summary and metrics.json.
 
 Usage:
 
-	repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]
+	repcard run    [-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review]
+	               [-workers N] [-quiet] [-no-wait]
 	repcard check  [-config FILE] [-in DIR] [-json]
-	repcard watch  [-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION] [-poll DURATION]
+	repcard watch  [-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION]
+	               [-poll DURATION] [-retry DURATION] [-no-wait]
 	repcard send   [-config FILE] [-out DIR] [-period P] [-dry-run] [-only-failed] [-to ADDRESS] [-rep NAME]…
 	repcard init   [DIR]
 	repcard version        (also -version, --version)

@@ -62,7 +62,7 @@ func (b *batchFlags) setup(fs *flag.FlagSet, stderr io.Writer) (p *pipeline.Pipe
 }
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("run", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review] [-workers N] [-quiet]",
+	fs := newFlags("run", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-rep NAME]… [-self-review]\n                   [-workers N] [-quiet] [-no-wait]",
 		"repcard run -in exports -period 2026-10 -rep \"Jane Doe\" -self-review", stdout, stderr)
 	var bf batchFlags
 	bf.register(fs, "report: 2026-10, 2026-Q4, 2026 or a week 2026-W43")

@@ -17,7 +17,7 @@ import (
 // change. SIGINT or SIGTERM stop it between writes (every output is written
 // atomically, so nothing is left half-written).
 func cmdWatch(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("watch", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION] [-poll DURATION]",
+	fs := newFlags("watch", "[-config FILE] [-in DIR] [-out DIR] [-period P] [-settle DURATION]\n                     [-poll DURATION] [-retry DURATION] [-no-wait]",
 		"repcard watch -in ~/Dropbox/sales-exports", stdout, stderr)
 	var bf batchFlags
 	bf.register(fs, "rebuild")
