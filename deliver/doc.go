@@ -8,7 +8,9 @@
 // roster's Email of the rep (metrics.json "email"). Each manager gets
 // managers/<slug>.pdf at their own roster row's Email, else at a "Manager
 // email" column of their reps' rows. Each address of email.team_to gets
-// team.pdf in a message of its own. email.cc_manager puts the manager in
+// team.pdf and team.xlsx in a message of its own. A mail's headline is its
+// PDF's: "Each decided deal was worth …" where the PDF counts contacts
+// from decided deals. email.cc_manager puts the manager in
 // Cc of each rep's mail. A rep or manager with no address is listed ("no
 // e-mail address for Jane Doe: add an Email column to the roster"),
 // written in the ledger as skipped, and is not a failure. A rep whose PDF

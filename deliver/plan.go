@@ -68,12 +68,34 @@ type metrics struct {
 		Manager         string   `json:"manager"`
 		Email           string   `json:"email"`
 		ValuePerContact *float64 `json:"value_per_contact"`
+		Sources         struct {
+			Contacts string `json:"contacts"`
+		} `json:"sources"`
 	} `json:"reps"`
+}
+
+// decided reports whether the reports of the reps that keep (all of them,
+// or a manager's) call contacts "decided deals", as the PDFs do: every rep
+// with contacts counts them from decided deals.
+func (m *metrics) decided(keep func(manager string) bool) bool {
+	decided, logged := 0, 0
+	for _, r := range m.Reps {
+		if !keep(r.Manager) {
+			continue
+		}
+		switch r.Sources.Contacts {
+		case report.SourceDecided:
+			decided++
+		case report.SourceActivities:
+			logged++
+		}
+	}
+	return decided > 0 && logged == 0
 }
 
 // Plan lists the messages of the period whose reports are in dir
 // (out/<period>), from its metrics.json and the PDFs there: the team
-// summary to each team_to address, each manager's summary to the manager,
+// summary (with team.xlsx, every list in full) to each team_to address, each manager's summary to the manager,
 // each rep's report (and self-review, when written) to the rep. A rep or
 // manager whose PDF is not in dir (a run with -rep) has no message; one with
 // no address has a message with To "". reps, when not empty, keeps only
@@ -87,12 +109,19 @@ func Plan(dir string, cfg config.Email, reps []string) (period string, msgs []Me
 	if err := json.Unmarshal(b, &m); err != nil {
 		return "", nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, "metrics.json"), err)
 	}
-	headline := func(v *float64) string {
+	// headline is the PDF's headline: "Each no was worth $162.97", or
+	// "Each decided deal was worth …" where the PDF says so.
+	headline := func(v *float64, decided bool) string {
 		if v == nil {
 			return ""
 		}
-		return "Each no was worth " + format.Money(repcard.Money(math.Round(*v*100)), m.Currency)
+		lead := "Each no was worth "
+		if decided {
+			lead = "Each decided deal was worth "
+		}
+		return lead + format.Money(repcard.Money(math.Round(*v*100)), m.Currency)
 	}
+	all := func(string) bool { return true }
 	want := map[string]bool{}
 	for _, r := range reps {
 		want[report.NameKey(r)] = true
@@ -120,7 +149,7 @@ func Plan(dir string, cfg config.Email, reps []string) (period string, msgs []Me
 	}
 	if len(want) == 0 {
 		for _, to := range cfg.TeamTo {
-			if err := add(Message{Kind: KindTeam, Name: to, To: to, Headline: headline(m.Team.ValuePerContact)}, "team.pdf"); err != nil {
+			if err := add(Message{Kind: KindTeam, Name: to, To: to, Headline: headline(m.Team.ValuePerContact, m.decided(all))}, "team.pdf", "team.xlsx"); err != nil {
 				return "", nil, err
 			}
 		}
@@ -130,7 +159,7 @@ func Plan(dir string, cfg config.Email, reps []string) (period string, msgs []Me
 		}
 		for i, slug := range output.Slugs(names) {
 			mg := m.Managers[i]
-			if err := add(Message{Kind: KindManager, Name: mg.Manager, To: mg.Email, Headline: headline(mg.ValuePerContact)}, "managers/"+slug+".pdf"); err != nil {
+			if err := add(Message{Kind: KindManager, Name: mg.Manager, To: mg.Email, Headline: headline(mg.ValuePerContact, m.decided(func(man string) bool { return man == mg.Manager }))}, "managers/"+slug+".pdf"); err != nil {
 				return "", nil, err
 			}
 		}
@@ -139,7 +168,7 @@ func Plan(dir string, cfg config.Email, reps []string) (period string, msgs []Me
 		if len(want) > 0 && !want[report.NameKey(r.Rep)] {
 			continue
 		}
-		msg := Message{Kind: KindRep, Name: r.Rep, To: r.Email, Headline: headline(r.ValuePerContact)}
+		msg := Message{Kind: KindRep, Name: r.Rep, To: r.Email, Headline: headline(r.ValuePerContact, r.Sources.Contacts == report.SourceDecided)}
 		if cfg.CcManager && r.Email != "" {
 			msg.Cc = mgrEmail[r.Manager]
 		}

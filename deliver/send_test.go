@@ -94,7 +94,18 @@ func TestSendEveryRecipientTheirOwn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(m.Attachments) != 1 || string(m.Attachments[w.file]) != string(pdf) {
+		wantN := 1
+		if w.file == "team.pdf" {
+			wantN = 2 // and team.xlsx, every list in full
+			xlsx, err := os.ReadFile(filepath.Join(opts.Dir, "team.xlsx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(m.Attachments["team.xlsx"]) != string(xlsx) {
+				t.Errorf("%s: team.xlsx is not attached byte for byte", addr)
+			}
+		}
+		if len(m.Attachments) != wantN || string(m.Attachments[w.file]) != string(pdf) {
 			t.Errorf("%s: attachments %d, %s byte-identical: %v", addr, len(m.Attachments), w.file, string(m.Attachments[w.file]) == string(pdf))
 		}
 	}
@@ -244,9 +255,9 @@ func TestSendTooLargeToAttach(t *testing.T) {
 	fixture.WriteFile(t, filepath.Join(opts.Dir, "team.pdf"), "%PDF-"+strings.Repeat("x", 3<<20))
 	send(t, opts)
 	m := byRcpt(t, srv)["head.of.sales@acme.example"]
-	if len(m) != 1 || len(m[0].Attachments) != 0 ||
+	if len(m) != 1 || len(m[0].Attachments) != 1 || m[0].Attachments["team.xlsx"] == nil ||
 		!strings.Contains(m[0].Text, "team.pdf (3 MB) is too large to attach: it is in "+filepath.Join(opts.Dir, "team.pdf")) {
-		t.Fatalf("team mail: %d mails; want one with no attachment that says where team.pdf is", len(m))
+		t.Fatalf("team mail: %d mails; want one with only team.xlsx attached that says where team.pdf is", len(m))
 	}
 	if rep := byRcpt(t, srv)["rep01@acme.example"]; len(rep) != 1 || len(rep[0].Attachments) != 1 {
 		t.Error("a small PDF is still attached")
@@ -406,5 +417,40 @@ func TestSendLedgerWritesUnderLock(t *testing.T) {
 	failing.Lock = func() (func(), error) { return nil, errors.New("out folder locked") }
 	if _, err := Send(context.Background(), failing); err == nil || !strings.Contains(err.Error(), "out folder locked") {
 		t.Errorf("Send with a lock that fails: err = %v", err)
+	}
+}
+
+// The mail's headline is the PDF's: "Each decided deal was worth" for a
+// rep counted from decided deals, and for a summary whose reps all are.
+func TestPlanHeadlineWords(t *testing.T) {
+	dir := t.TempDir()
+	fixture.WriteFile(t, filepath.Join(dir, "metrics.json"), `{"period":{"label":"2026-10"},"currency":"USD",
+"team":{"value_per_contact":10},
+"managers":[{"manager":"Ana","email":"ana@x.example","value_per_contact":20},{"manager":"Bo","email":"bo@x.example","value_per_contact":30}],
+"reps":[{"rep":"Dee","slug":"dee","manager":"Ana","email":"dee@x.example","value_per_contact":1.5,"sources":{"contacts":"deals (won+lost)"}},
+{"rep":"Lou","slug":"lou","manager":"Bo","email":"lou@x.example","value_per_contact":2,"sources":{"contacts":"activities+tallies"}}]}`)
+	for _, f := range []string{"team.pdf", "managers/ana.pdf", "managers/bo.pdf", "reps/dee.pdf", "reps/lou.pdf"} {
+		fixture.WriteFile(t, filepath.Join(dir, filepath.FromSlash(f)), fixture.StandInPDF(f, 1))
+	}
+	e := config.Default().Email
+	e.TeamTo = []string{"head@x.example"}
+	_, msgs, err := Plan(dir, e, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"team:head@x.example": "Each no was worth $10.00", // Lou's contacts are logged
+		"manager:Ana":         "Each decided deal was worth $20.00",
+		"manager:Bo":          "Each no was worth $30.00",
+		"rep:Dee":             "Each decided deal was worth $1.50",
+		"rep:Lou":             "Each no was worth $2.00",
+	}
+	if len(msgs) != len(want) {
+		t.Fatalf("%d messages, want %d", len(msgs), len(want))
+	}
+	for _, m := range msgs {
+		if got := m.Headline; got != want[m.Key()] {
+			t.Errorf("%s: headline %q, want %q", m.Key(), got, want[m.Key()])
+		}
 	}
 }

@@ -142,7 +142,7 @@ func validElem(e string) bool {
 	if len(e) > 255 {
 		return false
 	}
-	for _, ext := range []string{".pdf", ".json", ".csv"} {
+	for _, ext := range []string{".pdf", ".json", ".csv", ".xlsx"} {
 		if s, ok := strings.CutSuffix(e, ext); ok {
 			e = s
 			break

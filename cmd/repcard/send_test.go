@@ -237,7 +237,7 @@ func TestSendDryRunExamples(t *testing.T) {
 		var want map[string]string // attachment → file in out
 		switch {
 		case name == "team-head-of-sales-acme-example":
-			want = map[string]string{"team.pdf": "team.pdf"}
+			want = map[string]string{"team.pdf": "team.pdf", "team.xlsx": "team.xlsx"}
 		case strings.HasPrefix(name, "manager-"):
 			slug := strings.TrimPrefix(name, "manager-")
 			want = map[string]string{slug + ".pdf": "managers/" + slug + ".pdf"}
@@ -259,7 +259,7 @@ func TestSendDryRunExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if string(m.Attachments[att]) != string(pdf) || !strings.HasPrefix(string(pdf), "%PDF-") {
+			if string(m.Attachments[att]) != string(pdf) || (strings.HasSuffix(file, ".pdf") && !strings.HasPrefix(string(pdf), "%PDF-")) {
 				t.Errorf("%s: attachment %s is not %s byte for byte", name, att, file)
 			}
 		}
