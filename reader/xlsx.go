@@ -324,7 +324,7 @@ func checkPart(zf *zip.File, end string, lim limits, count string, also io.Write
 		return issuef(repcard.IssueOverLimit, "not read: a cell holds more than %d MB of text, more than limits.max_xml_memory_mb (and far more than limits.max_cell_bytes)", lim.xmlMemoryBytes>>20), true, tail.n
 	}
 	if !bytes.Contains(tail.b, []byte(end)) {
-		return issuef(repcard.IssueDamaged, "sheet XML ends early (it has no closing %s tag): the file was cut short; rows after the last whole one are missing", strings.TrimPrefix(end, "</")), false, tail.n
+		return issuef(repcard.IssueDamaged, "sheet XML ends early (it has no closing %s tag): the file was cut short; rows after the last whole one are missing", strings.Trim(end, "</>")), false, tail.n
 	}
 	return nil, false, tail.n
 }
