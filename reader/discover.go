@@ -21,6 +21,15 @@ func (r *inboxReader) discover() ([]string, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("inbox %s: not a folder", r.dir)
 	}
+	// The inbox itself may be a link to a folder (links inside it are
+	// passed over): walk the folder it names.
+	if fi, err := os.Lstat(r.dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		dir, err := filepath.EvalSymlinks(r.dir)
+		if err != nil {
+			return nil, fmt.Errorf("inbox %s: %w", r.dir, err)
+		}
+		r.dir = dir
+	}
 	// The out folder, when it is inside the inbox, is not input.
 	var out fs.FileInfo
 	if r.cfg != nil && r.cfg.Out != "" {
