@@ -206,7 +206,7 @@ func TestRunConcurrent(t *testing.T) {
 		}
 		wg.Wait()
 		for j, r := range res {
-			locked := noWait && j == 1 && r.code == exitUsage && strings.Contains(r.stderr, "another repcard is writing "+filepath.Join(out, "2026-10")+" (pid ")
+			locked := noWait && j == 1 && r.code == exitUsage && strings.Contains(r.stderr, "another repcard is writing "+filepath.Join(out, "2026-10")) // with its pid once the holder has written it
 			if r.code != exitOK && !locked {
 				t.Errorf("pair %d, run %d: exit %d %s", i, j, r.code, r.stderr)
 			}
