@@ -56,9 +56,9 @@
 // The package writes the SpreadsheetML itself (parts.go, xml.go) rather
 // than through a spreadsheet library: a library's model of the workbook
 // (excelize's StreamWriter: a buffer and temporary file per sheet, a cell
-// value boxed in an interface, the whole archive rebuilt on save) cost 4 s
-// of CPU and 45 MB of peak memory on a million-row month, several times the
-// rest of the run's output. Here each sheet is streamed row by row, through
+// value boxed in an interface, the whole archive rebuilt on save) cost about
+// 4 s of CPU and 50 MB of peak memory on a million-row month; this writer
+// takes 0.5 s and no memory that shows in the run's peak. Each sheet is streamed row by row, through
 // one reused row buffer, straight into the archive (zip.go), compressed at
 // flate's best speed as it goes: memory is one row and the compressor's
 // state, whatever the number of rows. The parts come in one fixed order
@@ -67,6 +67,7 @@
 // whose _xlnm._FilterDatabase names (one per sheet, as Excel writes them)
 // hold each filter's range, known once the sheet is written.
 //
-// Only the tests import excelize, to read the workbook back; the stages
-// before this one (report, pdf, output) import no spreadsheet library.
+// In this package only the tests import excelize, to read the workbook
+// back; the stages before it (report, pdf, output) import no spreadsheet
+// library.
 package teamxlsx
