@@ -53,7 +53,7 @@ var (
 	excel1900   = repcard.MakeDate(1900, 1, 1)
 	excelMarch  = repcard.MakeDate(1900, 3, 1)
 	excelZero   = repcard.MakeDate(1899, 12, 30)
-	excelZeroJF = repcard.MakeDate(1899, 12, 31)
+	excelJanFeb = repcard.MakeDate(1899, 12, 31) // before the 29th: days since this
 )
 
 // date is d as a date cell; a date before 1900, which a workbook cannot
@@ -63,7 +63,7 @@ func date(d repcard.Date) cell {
 	case d >= excelMarch:
 		return cell{k: cDate, i: int64(d - excelZero)}
 	case d >= excel1900:
-		return cell{k: cDate, i: int64(d - excelZeroJF)}
+		return cell{k: cDate, i: int64(d - excelJanFeb)}
 	}
 	return cell{k: cText, s: d.Time().Format(time.DateOnly)}
 }
