@@ -38,22 +38,36 @@
 // Numbers are numbers, with number formats: counts #,##0; money with the
 // report's currency symbol as the PDFs print it ("$"#,##0.00); contacts per
 // sale 0.0; goal attainment and a near miss's probability as per cent (0%,
-// the value a share: 0.964). Dates are dates (yyyy-mm-dd). An undefined
-// value (no sale, no goal, no amount, no date) is an empty cell, never 0.
-// Text from the spreadsheets is made one clean line (internal/untrusted).
+// the value a share: 0.964). Dates are dates (yyyy-mm-dd; a date before
+// 1900, which a workbook cannot hold, is its text). An undefined value (no
+// sale, no goal, no amount, no date) is an empty cell, never 0. Text from
+// the spreadsheets is made one clean line (internal/untrusted); every text
+// cell is an inline string, never a formula, XML-escaped, with the
+// workbook's own escape _xHHHH_ escaped in turn (so "_x0041_" reads back as
+// itself, not "A"), U+FFFD for what XML 1.0 cannot hold (U+FFFE, U+FFFF),
+// and cut at 32,767 UTF-16 units, a cell's limit.
 //
 // # Bytes
 //
 // The same report and issues give the same bytes. The document properties
 // carry the report's last day (the period's end, or the data's when the
-// period is to date) as created and modified, not the time of the run. The
-// archive is written by a ZIP writer of this package that orders the parts
-// by name and stamps no times: excelize adds streamed sheets in the order
-// of a Go map. Rows are streamed (excelize's StreamWriter, which spills to
-// a temporary file past 16 MB but keeps that buffer, 16 to 32 MB, for each
-// such sheet until the save); the archive's parts are held compressed in
-// memory, then written to w in one pass, not through excelize's buffer.
+// period is to date) as created and modified, not the time of the run.
 //
-// The package imports excelize; the stages before it (report, pdf, output)
-// do not, so only reading and this writer depend on a spreadsheet library.
+// The package writes the SpreadsheetML itself (parts.go, xml.go) rather
+// than through a spreadsheet library: a library's model of the workbook
+// (excelize's StreamWriter: a buffer and temporary file per sheet, a cell
+// value boxed in an interface, the whole archive rebuilt on save) cost about
+// 4 s of CPU and 50 MB of peak memory on a million-row month; this writer
+// takes 0.5 s and no memory that shows in the run's peak. Each sheet is streamed row by row, through
+// one reused row buffer, straight into the archive (zip.go), compressed at
+// flate's best speed as it goes: memory is one row and the compressor's
+// state, whatever the number of rows. The parts come in one fixed order
+// with no modification time: the content types, the relationships, the
+// document properties, the styles, the seven sheets, and last the workbook,
+// whose _xlnm._FilterDatabase names (one per sheet, as Excel writes them)
+// hold each filter's range, known once the sheet is written.
+//
+// In this package only the tests import excelize, to read the workbook
+// back; the stages before it (report, pdf, output) import no spreadsheet
+// library.
 package teamxlsx

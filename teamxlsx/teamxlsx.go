@@ -4,12 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"io"
-	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/repcard/repcard"
 	"github.com/repcard/repcard/internal/format"
@@ -31,9 +29,9 @@ const (
 
 // maxRows is the most rows a sheet holds, its header included: Excel's
 // limit. A variable, so that tests can reach it.
-var maxRows = excelize.TotalRows
+var maxRows = 1 << 20
 
-// kind is how a column's values are written and formatted.
+// kind is how a column's values are formatted.
 type kind int
 
 const (
@@ -54,101 +52,97 @@ type column struct {
 
 // book is team.xlsx being written.
 type book struct {
-	f        *excelize.File
-	currency string
-	styles   map[[2]int]int // kind, bold → style id
-	sheets   int
+	a      *archive
+	sheets []sheetInfo
+	buf    []byte // the row being written
+}
+
+// sheetInfo is what the workbook part says of a written sheet.
+type sheetInfo struct {
+	name   string
+	filter string // the range of its autofilter, such as A1:K3
 }
 
 // Write writes team.xlsx of rpt to w: the leaderboard, one sheet per list
 // of every rep, and issues (the rows of data-issues.csv, in that order).
 // The same report and issues give the same bytes.
+//
+// The parts come in a fixed order: the content types, the package's and
+// the workbook's relationships, the document properties, the styles, the
+// sheets, and last the workbook, which names each sheet's filter range
+// and so follows the sheets. Each sheet is streamed row by row into the
+// archive, compressed as it goes.
 func Write(w io.Writer, rpt *report.Report, issues []repcard.Issue) error {
-	b := &book{f: excelize.NewFile(), currency: rpt.Currency, styles: map[[2]int]int{}}
-	defer b.f.Close()
-	// The archive goes straight to w, not through the buffer excelize
-	// would hold it in before copying it to w.
-	zw := &sortedZip{w: w}
-	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
-	if err := b.props(rpt); err != nil {
-		return fmt.Errorf("team.xlsx: %w", err)
-	}
-	for _, s := range []struct {
-		name string
-		fill func(*book, *report.Report, []repcard.Issue) error
-	}{
-		{SheetLeaderboard, (*book).leaderboard},
-		{SheetWins, (*book).wins},
-		{SheetFollowUps, (*book).followUps},
-		{SheetStale, (*book).stale},
-		{SheetNearMisses, (*book).nearMisses},
-		{SheetLosses, (*book).losses},
-		{SheetIssues, (*book).issues},
+	return writeBook(w, rpt, issues, sheets)
+}
+
+// sheetFill writes one sheet.
+type sheetFill struct {
+	name string
+	fill func(*book, *report.Report, []repcard.Issue) error
+}
+
+// sheets are the sheets of team.xlsx, in order.
+var sheets = []sheetFill{
+	{SheetLeaderboard, (*book).leaderboard},
+	{SheetWins, (*book).wins},
+	{SheetFollowUps, (*book).followUps},
+	{SheetStale, (*book).stale},
+	{SheetNearMisses, (*book).nearMisses},
+	{SheetLosses, (*book).losses},
+	{SheetIssues, (*book).issues},
+}
+
+// writeBook writes a workbook of the sheets fills write.
+func writeBook(w io.Writer, rpt *report.Report, issues []repcard.Issue, fills []sheetFill) error {
+	b := &book{a: newArchive(w)}
+	title, stamp := props(rpt)
+	for _, p := range []struct{ name, body string }{
+		{"[Content_Types].xml", contentTypes(len(fills))},
+		{"_rels/.rels", rootRels},
+		{"docProps/app.xml", appProps},
+		{"docProps/core.xml", coreProps(title, stamp)},
+		{"xl/_rels/workbook.xml.rels", workbookRels(len(fills))},
+		{"xl/styles.xml", styles(rpt.Currency)},
 	} {
+		if err := b.static(p.name, p.body); err != nil {
+			return fmt.Errorf("team.xlsx: %w", err)
+		}
+	}
+	for _, s := range fills {
 		if err := s.fill(b, rpt, issues); err != nil {
 			return fmt.Errorf("team.xlsx: sheet %s: %w", s.name, err)
 		}
 	}
-	rest, err := b.f.WriteToBuffer()
-	if err != nil {
+	if err := b.static("xl/workbook.xml", workbook(b.sheets)); err != nil {
 		return fmt.Errorf("team.xlsx: %w", err)
 	}
-	if rest.Len() > 0 { // a part outside the archive: not written, so say so
-		return fmt.Errorf("team.xlsx: excelize wrote %d bytes outside the ZIP writer", rest.Len())
+	if err := b.a.close(); err != nil {
+		return fmt.Errorf("team.xlsx: %w", err)
 	}
 	return nil
 }
 
-// props sets the document properties. Their dates are the report's last
-// day (the period's end, or the data's when the period is to date), not
-// the time of the run, so a run again writes the same bytes.
-func (b *book) props(rpt *report.Report) error {
+// static writes the part name, all of body.
+func (b *book) static(name, body string) error {
+	if err := b.a.part(name); err != nil {
+		return err
+	}
+	_, err := b.a.w.WriteString(body)
+	return err
+}
+
+// props are the document's title and its date, created and modified: the
+// report's last day (the period's end, or the data's when the period is
+// to date), not the time of the run, so a run again writes the same
+// bytes.
+func props(rpt *report.Report) (title, stamp string) {
 	day := cmp.Or(rpt.Period.DataEnds, rpt.Period.End)
-	stamp := "2000-01-01T00:00:00Z"
+	stamp = "2000-01-01T00:00:00Z"
 	if t, err := time.Parse(time.DateOnly, day); err == nil {
 		stamp = t.Format(time.RFC3339)
 	}
-	return b.f.SetDocProps(&excelize.DocProperties{
-		Title:          "Team lists " + untrusted.Line(rpt.Period.Label),
-		Creator:        "repcard",
-		LastModifiedBy: "repcard",
-		Created:        stamp,
-		Modified:       stamp,
-	})
-}
-
-// style returns the style of a column kind, bold or not, made once.
-func (b *book) style(k kind, bold bool) (int, error) {
-	key := [2]int{int(k), 0}
-	if bold {
-		key[1] = 1
-	}
-	if id, ok := b.styles[key]; ok {
-		return id, nil
-	}
-	s := &excelize.Style{Font: &excelize.Font{Bold: bold}}
-	custom := ""
-	switch k {
-	case kInt:
-		s.NumFmt = 3 // #,##0
-	case kMoney:
-		custom = moneyFormat(b.currency)
-	case kRatio:
-		custom = "0.0"
-	case kPercent:
-		s.NumFmt = 9 // 0%
-	case kDate:
-		custom = "yyyy-mm-dd"
-	}
-	if custom != "" {
-		s.CustomNumFmt = &custom
-	}
-	id, err := b.f.NewStyle(s)
-	if err != nil {
-		return 0, err
-	}
-	b.styles[key] = id
-	return id, nil
+	return "Team lists " + untrusted.Line(rpt.Period.Label), stamp
 }
 
 // moneyFormat is the number format of amounts in currency: its symbol
@@ -159,101 +153,102 @@ func moneyFormat(currency string) string {
 	return pos + ";-" + pos
 }
 
-// table writes one sheet: the header row, frozen, then a row for each
-// call of add, with an autofilter over the header and those rows, then
-// the rows of after (outside the filter, below an empty row). A list
-// longer than the sheet holds ends in a row that says how many more are
-// in rest.
-func (b *book) table(name string, cols []column, rest string, fill func(add func(vals ...any) error) error, after ...[]any) error {
-	if b.sheets == 0 {
-		if err := b.f.SetSheetName(b.f.GetSheetName(0), name); err != nil {
-			return err
-		}
-	} else if _, err := b.f.NewSheet(name); err != nil {
-		return err
+// sheet is a sheet being written: rows go straight to the archive.
+type sheet struct {
+	b     *book
+	cols  []string // the columns' letters
+	plain []int    // the columns' styles
+	bold  []int
+	lead  []cell // cells before those of each add: whose row it is
+	row   int    // the last row written
+	more  int    // rows past what the sheet holds
+	num   [20]byte
+}
+
+// add writes a row of the list: lead, then cells. Past the rows a sheet
+// holds, it counts the row instead.
+func (s *sheet) add(cells ...cell) {
+	if s.row >= maxRows-1 { // the last row says how many more
+		s.more++
+		return
 	}
-	b.sheets++
-	sw, err := b.f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	for i, c := range cols {
-		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return err
-	}
-	styles := make([]int, len(cols))
-	bold := make([]int, len(cols))
-	head := make([]any, len(cols))
-	hs, err := b.style(kText, true)
-	if err != nil {
-		return err
-	}
-	for i, c := range cols {
-		if styles[i], err = b.style(c.kind, false); err != nil {
-			return err
-		}
-		if bold[i], err = b.style(c.kind, true); err != nil {
-			return err
-		}
-		head[i] = excelize.Cell{StyleID: hs, Value: c.head}
-	}
-	if err := sw.SetRow("A1", head); err != nil {
-		return err
-	}
-	row, more := 1, 0
-	write := func(r int, st []int, vals []any) error {
-		cells := make([]any, len(vals))
-		for i, v := range vals {
-			if v != nil && v != "" {
-				cells[i] = excelize.Cell{StyleID: st[i], Value: v}
+	s.row++
+	s.write(s.row, s.plain, s.lead, cells)
+}
+
+// write writes row r of the cells of lead and then rest, each with its
+// column's style; an empty cell is left out.
+func (s *sheet) write(r int, styles []int, lead, rest []cell) {
+	num := strconv.AppendInt(s.num[:0], int64(r), 10) // for each cell's reference
+	buf := append(s.b.buf[:0], `<row r="`...)
+	buf = append(buf, num...)
+	buf = append(buf, `">`...)
+	i := 0
+	for _, cells := range [2][]cell{lead, rest} {
+		for _, c := range cells {
+			if c.k != cEmpty && i < len(s.cols) {
+				buf = appendCell(buf, s.cols[i], num, styles[i], c)
 			}
+			i++
 		}
-		ref, err := excelize.CoordinatesToCellName(1, r)
-		if err != nil {
-			return err
-		}
-		return sw.SetRow(ref, cells)
 	}
-	err = fill(func(vals ...any) error {
-		if row >= maxRows-1 { // the last row says how many more
-			more++
-			return nil
-		}
-		row++
-		return write(row, styles, vals)
-	})
-	if err != nil {
+	buf = append(buf, `</row>`...)
+	s.b.a.w.Write(buf) // an error stays in the writer: seen when the part ends
+	s.b.buf = buf
+}
+
+// table writes one sheet: the header row, frozen, then the rows fill adds,
+// with an autofilter over the header and those rows, then the rows of
+// after (outside the filter, below an empty row), bold. A list longer than
+// the sheet holds ends in a row that says how many more are in rest.
+func (b *book) table(name string, cols []column, rest string, fill func(s *sheet), after ...[]cell) error {
+	if err := b.a.part(sheetPart(len(b.sheets) + 1)); err != nil {
 		return err
 	}
-	last, err := excelize.CoordinatesToCellName(len(cols), row)
-	if err != nil {
+	s := &sheet{b: b, row: 1}
+	head := make([]cell, len(cols))
+	var buf []byte
+	buf = append(buf, xmlHead+`<worksheet xmlns="`+nsMain+`"><sheetViews><sheetView`...)
+	if len(b.sheets) == 0 {
+		buf = append(buf, ` tabSelected="1"`...)
+	}
+	buf = append(buf, ` workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>`+
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><cols>`...)
+	for i, c := range cols {
+		s.cols = append(s.cols, colName(i))
+		s.plain = append(s.plain, styleID(c.kind, false))
+		s.bold = append(s.bold, styleID(c.kind, true))
+		head[i] = str(c.head)
+		buf = append(buf, `<col min="`...)
+		buf = strconv.AppendInt(buf, int64(i+1), 10)
+		buf = append(buf, `" max="`...)
+		buf = strconv.AppendInt(buf, int64(i+1), 10)
+		buf = append(buf, `" width="`...)
+		buf = strconv.AppendFloat(buf, c.width, 'f', -1, 64)
+		buf = append(buf, `" customWidth="1"/>`...)
+	}
+	buf = append(buf, `</cols><sheetData>`...)
+	b.a.w.Write(buf)
+	headStyle := slices.Repeat([]int{styleID(kText, true)}, len(cols))
+	s.write(1, headStyle, nil, head)
+
+	fill(s)
+	filter := "A1:" + s.cols[len(cols)-1] + strconv.Itoa(s.row)
+	if s.more > 0 {
+		note := fmt.Sprintf("and %s more in %s: a sheet holds %s rows", format.Int(s.more), rest, format.Int(maxRows))
+		s.row++
+		s.write(s.row, s.bold, nil, []cell{str(note)})
+	}
+	s.row++ // an empty row between the list and what follows it
+	for _, cells := range after {
+		s.row++
+		s.write(s.row, s.bold, nil, cells)
+	}
+	if _, err := b.a.w.WriteString(`</sheetData><autoFilter ref="` + filter + `"/></worksheet>`); err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(name, "A1:"+last, nil); err != nil {
-		return err
-	}
-	if more > 0 {
-		note := fmt.Sprintf("and %s more in %s: a sheet holds %s rows", format.Int(more), rest, format.Int(maxRows))
-		if err := write(row+1, bold, []any{note}); err != nil {
-			return err
-		}
-		row++
-	}
-	row++ // an empty row between the list and what follows it
-	for _, vals := range after {
-		row++
-		if err := write(row, bold, vals); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+	b.sheets = append(b.sheets, sheetInfo{name: name, filter: filter})
+	return b.a.w.Flush()
 }
 
 // leaderboard is one row per rep, as the team summary's table: by value
@@ -266,12 +261,12 @@ func (b *book) leaderboard(rpt *report.Report, _ []repcard.Issue) error {
 		{"Goal attainment", 11, kPercent}, {"Trend", 8, kText}, {"Alerts", 8, kInt},
 	}
 	alerts := 0
-	row := func(name, manager, office string, m *report.Metrics, alerts int) []any {
-		return []any{
+	row := func(name, manager, office string, m *report.Metrics, alerts int) []cell {
+		return []cell{
 			text(name), text(manager), text(office),
-			m.Contacts, m.Closings, ratio(m.ContactsPerClose),
+			num(m.Contacts), num(m.Closings), ratio(m.ContactsPerClose),
 			nullMoney(m.ValuePerContact), money(m.Commission),
-			ratio(m.Goal.Attainment), m.TrendArrow, alerts,
+			ratio(m.Goal.Attainment), str(m.TrendArrow), num(alerts),
 		}
 	}
 	all := make([]*report.Rep, len(rpt.Reps))
@@ -282,13 +277,10 @@ func (b *book) leaderboard(rpt *report.Report, _ []repcard.Issue) error {
 	for _, rep := range reps {
 		alerts += len(rep.Alerts)
 	}
-	return b.table(SheetLeaderboard, cols, "metrics.json", func(add func(...any) error) error {
+	return b.table(SheetLeaderboard, cols, "metrics.json", func(s *sheet) {
 		for _, rep := range reps {
-			if err := add(row(rep.Rep, rep.Manager, rep.Office, &rep.Metrics, len(rep.Alerts))...); err != nil {
-				return err
-			}
+			s.add(row(rep.Rep, rep.Manager, rep.Office, &rep.Metrics, len(rep.Alerts))...)
 		}
-		return nil
 	}, row("All reps", "", "", &rpt.Team, alerts))
 }
 
@@ -296,18 +288,16 @@ func (b *book) leaderboard(rpt *report.Report, _ []repcard.Issue) error {
 var repCols = []column{{"Rep", 24, kText}, {"Manager", 20, kText}}
 
 // perRep writes a list of every rep: the reps in the report's order
-// (byte order of name), each rep's entries in its PDF's order.
-func (b *book) perRep(rpt *report.Report, name string, cols []column, rows func(rep *report.Rep, add func(vals ...any) error) error) error {
-	return b.table(name, append(slices.Clip(repCols), cols...), "metrics.json", func(add func(...any) error) error {
+// (byte order of name), each rep's entries in its PDF's order, each row
+// led by the rep and manager.
+func (b *book) perRep(rpt *report.Report, name string, cols []column, rows func(rep *report.Rep, s *sheet)) error {
+	return b.table(name, append(slices.Clip(repCols), cols...), "metrics.json", func(s *sheet) {
 		for i := range rpt.Reps {
 			rep := &rpt.Reps[i]
-			who := []any{text(rep.Rep), text(rep.Manager)}
-			err := rows(rep, func(vals ...any) error { return add(append(who[:2:2], vals...)...) })
-			if err != nil {
-				return err
-			}
+			s.lead = []cell{text(rep.Rep), text(rep.Manager)}
+			rows(rep, s)
 		}
-		return nil
+		s.lead = nil
 	})
 }
 
@@ -316,13 +306,10 @@ func (b *book) wins(rpt *report.Report, _ []repcard.Issue) error {
 		{"Prospect", 30, kText}, {"Won on", 11, kDate}, {"Amount", 14, kMoney},
 		{"Commission", 14, kMoney}, {"Sales", 7, kInt},
 	}
-	return b.perRep(rpt, SheetWins, cols, func(rep *report.Rep, add func(...any) error) error {
+	return b.perRep(rpt, SheetWins, cols, func(rep *report.Rep, s *sheet) {
 		for _, w := range rep.Wins {
-			if err := add(text(w.Prospect), day(w.Date), nullMoney(w.Amount), money(w.Commission), w.Count); err != nil {
-				return err
-			}
+			s.add(text(w.Prospect), day(w.Date), nullMoney(w.Amount), money(w.Commission), num(w.Count))
 		}
-		return nil
 	})
 }
 
@@ -332,13 +319,10 @@ func (b *book) followUps(rpt *report.Report, _ []repcard.Issue) error {
 		{"Last touch", 11, kDate}, {"Next follow-up", 11, kDate}, {"Days quiet", 8, kInt},
 		{"Due by", 16, kText},
 	}
-	return b.perRep(rpt, SheetFollowUps, cols, func(rep *report.Rep, add func(...any) error) error {
+	return b.perRep(rpt, SheetFollowUps, cols, func(rep *report.Rep, s *sheet) {
 		for _, f := range rep.FollowUpsDue {
-			if err := add(text(f.Prospect), day(f.Date), text(f.Reason), day(f.LastTouch), day(f.NextFollowUp), f.DaysQuiet, f.Rule); err != nil {
-				return err
-			}
+			s.add(text(f.Prospect), day(f.Date), text(f.Reason), day(f.LastTouch), day(f.NextFollowUp), num(f.DaysQuiet), str(f.Rule))
 		}
-		return nil
 	})
 }
 
@@ -347,13 +331,10 @@ func (b *book) stale(rpt *report.Report, _ []repcard.Issue) error {
 		{"Prospect", 30, kText}, {"Kind", 10, kText}, {"Last sign of life", 11, kDate},
 		{"Days quiet", 8, kInt}, {"Amount", 14, kMoney}, {"Stage", 18, kText}, {"Deal", 14, kText},
 	}
-	return b.perRep(rpt, SheetStale, cols, func(rep *report.Rep, add func(...any) error) error {
-		for _, s := range rep.StaleMaybes {
-			if err := add(text(s.Prospect), s.Kind, day(s.Since), s.AgeDays, nullMoney(s.Amount), text(s.Stage), text(s.Deal)); err != nil {
-				return err
-			}
+	return b.perRep(rpt, SheetStale, cols, func(rep *report.Rep, s *sheet) {
+		for _, st := range rep.StaleMaybes {
+			s.add(text(st.Prospect), str(st.Kind), day(st.Since), num(st.AgeDays), nullMoney(st.Amount), text(st.Stage), text(st.Deal))
 		}
-		return nil
 	})
 }
 
@@ -363,17 +344,12 @@ func (b *book) nearMisses(rpt *report.Report, _ []repcard.Issue) error {
 		{"Stage", 18, kText}, {"Probability", 10, kPercent}, {"Reason", 30, kText},
 		{"Near by", 16, kText}, {"Nos", 6, kInt},
 	}
-	return b.perRep(rpt, SheetNearMisses, cols, func(rep *report.Rep, add func(...any) error) error {
+	return b.perRep(rpt, SheetNearMisses, cols, func(rep *report.Rep, s *sheet) {
 		for _, n := range rep.NearMisses {
-			prob := any(nil)
-			if p := ratio(n.Probability); p != nil {
-				prob = p.(float64) / 100 // a per cent
-			}
-			if err := add(text(n.Prospect), day(n.Date), nullMoney(n.Amount), text(n.Stage), prob, text(n.Reason), n.By, n.Count); err != nil {
-				return err
-			}
+			prob := ratio(n.Probability)
+			prob.f /= 100 // a per cent
+			s.add(text(n.Prospect), day(n.Date), nullMoney(n.Amount), text(n.Stage), prob, text(n.Reason), str(n.By), num(n.Count))
 		}
-		return nil
 	})
 }
 
@@ -383,7 +359,7 @@ func (b *book) losses(rpt *report.Report, _ []repcard.Issue) error {
 		{"Reason", 30, kText}, {"Category", 14, kText}, {"In control", 9, kText},
 		{"Stage", 18, kText}, {"Nos", 6, kInt},
 	}
-	return b.perRep(rpt, SheetLosses, cols, func(rep *report.Rep, add func(...any) error) error {
+	return b.perRep(rpt, SheetLosses, cols, func(rep *report.Rep, s *sheet) {
 		for _, l := range rep.Losses {
 			ctl := "no"
 			switch {
@@ -392,11 +368,8 @@ func (b *book) losses(rpt *report.Report, _ []repcard.Issue) error {
 			case l.Category == report.CategoryUnknown:
 				ctl = "" // no reason given: neither
 			}
-			if err := add(text(l.Prospect), day(l.Date), nullMoney(l.Amount), text(l.Reason), l.Category, ctl, text(l.Stage), l.Count); err != nil {
-				return err
-			}
+			s.add(text(l.Prospect), day(l.Date), nullMoney(l.Amount), text(l.Reason), str(l.Category), str(ctl), text(l.Stage), num(l.Count))
 		}
-		return nil
 	})
 }
 
@@ -408,50 +381,15 @@ func (b *book) issues(_ *report.Report, issues []repcard.Issue) error {
 		{"File", 30, kText}, {"Sheet", 14, kText}, {"Row", 8, kInt},
 		{"Column", 16, kText}, {"Value", 24, kText}, {"Reason", 60, kText},
 	}
-	return b.table(SheetIssues, cols, "data-issues.csv", func(add func(...any) error) error {
+	return b.table(SheetIssues, cols, "data-issues.csv", func(s *sheet) {
 		for _, is := range issues {
-			row := any(nil)
+			row := cell{}
 			if is.Row > 0 {
-				row = is.Row
+				row = num(is.Row)
 			}
-			if err := add(output.IssueCell(is.File, 0), output.IssueCell(is.Sheet, 0), row,
-				output.IssueCell(is.Column, 0), output.IssueCell(is.Raw, output.MaxRawRunes),
-				output.IssueCell(output.IssueReason(is), 0)); err != nil {
-				return err
-			}
+			s.add(str(output.IssueCell(is.File, 0)), str(output.IssueCell(is.Sheet, 0)), row,
+				str(output.IssueCell(is.Column, 0)), str(output.IssueCell(is.Raw, output.MaxRawRunes)),
+				str(output.IssueCell(output.IssueReason(is), 0)))
 		}
-		return nil
 	})
-}
-
-// text is spreadsheet text made one clean line; nil (an empty cell) when
-// nothing is left.
-func text(s string) any {
-	if s = untrusted.Line(s); s != "" {
-		return s
-	}
-	return nil
-}
-
-func money(m repcard.Money) any { return m.Units() }
-
-func nullMoney(m report.NullMoney) any {
-	if !m.OK {
-		return nil
-	}
-	return m.V.Units()
-}
-
-func ratio(r report.Ratio) any {
-	if !r.OK || math.IsNaN(r.V) || math.IsInf(r.V, 0) {
-		return nil
-	}
-	return r.V
-}
-
-func day(d report.Day) any {
-	if d == 0 {
-		return nil
-	}
-	return repcard.Date(d).Time()
 }

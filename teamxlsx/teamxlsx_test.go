@@ -242,6 +242,9 @@ func TestDeterministic(t *testing.T) {
 
 // A list longer than a sheet holds ends in a row counting the rest.
 func TestMoreRowsThanASheetHolds(t *testing.T) {
+	if maxRows != excelize.TotalRows {
+		t.Fatalf("maxRows %d, a sheet holds %d", maxRows, excelize.TotalRows)
+	}
 	defer func(n int) { maxRows = n }(maxRows)
 	maxRows = 4
 	rpt := fixture()
