@@ -141,13 +141,20 @@ func (d *doc) trendCharts(ms []report.Month) error {
 	if err != nil {
 		return err
 	}
+	d.chartPair("chart-ratio", png1, o1, "chart-value", png2, o2, 2)
+	return nil
+}
+
+// chartPair draws two charts side by side, the first at the left margin
+// and the second at the right, on a new page unless the first fits; after
+// is the space left under them.
+func (d *doc) chartPair(name1 string, png1 []byte, o1 charts.Options, name2 string, png2 []byte, o2 charts.Options, after float64) {
 	_, h1 := o1.SizeMM()
 	d.need(h1)
-	d.image("chart-ratio", png1, d.left, d.y, o1)
+	d.image(name1, png1, d.left, d.y, o1)
 	w2, _ := o2.SizeMM()
-	d.image("chart-value", png2, d.right-w2, d.y, o2)
-	d.y += h1 + 2
-	return nil
+	d.image(name2, png2, d.right-w2, d.y, o2)
+	d.y += h1 + after
 }
 
 // points turns 12 months into a chart series; a month without data, or

@@ -186,12 +186,7 @@ func (d *doc) weekCharts(m *report.Metrics) error {
 	if err != nil {
 		return err
 	}
-	_, h1 := o1.SizeMM()
-	d.need(h1)
-	d.image("chart-weeks", png1, d.left, d.y, o1)
-	w2, _ := o2.SizeMM()
-	d.image("chart-weekdays", png2, d.right-w2, d.y, o2)
-	d.y += h1 + 1
+	d.chartPair("chart-weeks", png1, o1, "chart-weekdays", png2, o2, 1)
 	return nil
 }
 

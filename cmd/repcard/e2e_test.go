@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -251,16 +252,7 @@ func TestWatchSignal(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	sc := bufio.NewScanner(stdout)
-	var lines []string
-	next := func() string {
-		t.Helper()
-		if !sc.Scan() {
-			t.Fatalf("watch ended early; it printed %q", lines)
-		}
-		lines = append(lines, sc.Text())
-		return sc.Text()
-	}
+	next := watchLines(t, stdout)
 	if l := next(); l != "Watching inbox (Ctrl-C to stop)" {
 		t.Errorf("first line %q", l)
 	}
@@ -307,4 +299,20 @@ func countFiles(dir string, match func(os.DirEntry) bool) int {
 		return nil
 	})
 	return n
+}
+
+// watchLines reads watch's output a line at a time: each call of next
+// returns the next line, and fails the test (with the lines so far) when
+// watch ended first.
+func watchLines(t *testing.T, stdout io.Reader) (next func() string) {
+	sc := bufio.NewScanner(stdout)
+	var lines []string
+	return func() string {
+		t.Helper()
+		if !sc.Scan() {
+			t.Fatalf("watch ended early; it printed %q", lines)
+		}
+		lines = append(lines, sc.Text())
+		return sc.Text()
+	}
 }

@@ -333,16 +333,7 @@ func TestWatchRecoversDiskFull(t *testing.T) {
 	}
 	defer cmd.Wait()
 	defer cmd.Process.Signal(syscall.SIGTERM)
-	sc := bufio.NewScanner(stdout)
-	var lines []string
-	next := func() string {
-		t.Helper()
-		if !sc.Scan() {
-			t.Fatalf("watch ended early; it printed %q", lines)
-		}
-		lines = append(lines, sc.Text())
-		return sc.Text()
-	}
+	next := watchLines(t, stdout)
 	if l := next(); !strings.HasPrefix(l, "Watching ") {
 		t.Fatalf("first line %q", l)
 	}
